@@ -1,0 +1,695 @@
+//! Extractors: from resolved mentions to facts. Three named components, each
+//! testable alone: `titles` (who holds which post), `frames` (verb and noun
+//! frames of `rules/frames.tsv`) and `counts` (casualty and arrest figures).
+
+use crate::dates::{resolve_relative, Date};
+use crate::facts::{CountFact, Evidence, Facts, Relation, RelationFact};
+use crate::mentions::{EntityType, Mention, MentionKind};
+use crate::resolve::Resolved;
+use crate::rules::{Frame, FrameKind, Rules, TitleClass};
+use crate::text::{Sentence, Token, TokenKind};
+
+/// What an extractor sees of one sentence.
+pub struct SentenceView<'a> {
+    /// The sentence.
+    pub sentence: &'a Sentence,
+    /// Its mentions with their entities.
+    pub mentions: &'a [(Mention, Option<usize>)],
+    /// Entity types of the article's entities.
+    pub types: &'a [EntityType],
+    /// The article's date, for relative dates.
+    pub anchor: Option<Date>,
+    /// The rules.
+    pub rules: &'a Rules,
+    /// Token ranges hidden from argument search (appositions, brackets).
+    hidden: Vec<(usize, usize)>,
+}
+
+impl SentenceView<'_> {
+    fn tokens(&self) -> &[Token] {
+        &self.sentence.tokens
+    }
+
+    fn evidence(&self) -> Evidence {
+        Evidence { sentence: self.sentence.index, start: self.sentence.start, end: self.sentence.end }
+    }
+
+    fn entity_type(&self, k: usize) -> Option<EntityType> {
+        self.mentions[k].1.map(|e| self.types[e])
+    }
+
+    fn is_hidden(&self, token: usize, from: usize) -> bool {
+        self.hidden.iter().any(|&(a, b)| token >= a && token < b && !(from >= a && from < b))
+    }
+}
+
+/// Runs all extractors over an article.
+pub fn extract(sentences: &[Sentence], resolved: &Resolved, anchor: Option<Date>, rules: &Rules) -> Facts {
+    let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
+    let mut facts = Facts::default();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let mentions = &resolved.mentions[s];
+        let hidden = hidden_ranges(&sentence.tokens, mentions, rules);
+        let view = SentenceView { sentence, mentions, types: &types, anchor, rules, hidden };
+        titles(&view, &mut facts);
+        frames(&view, &mut facts);
+        counts(&view, &mut facts);
+    }
+    dedupe(&mut facts);
+    facts
+}
+
+/// One fact once per article: the first sentence's evidence is kept.
+fn dedupe(facts: &mut Facts) {
+    let mut seen = std::collections::HashSet::new();
+    facts.relations.retain(|f| {
+        let (a, b) = match (f.relation, f.subject, f.object) {
+            (Relation::SpokeWith, Some(x), Some(y)) if y < x => (Some(y), Some(x)),
+            (_, x, y) => (x, y),
+        };
+        seen.insert((f.relation, a, b, f.role.clone()))
+    });
+    let mut seen = std::collections::HashSet::new();
+    facts.counts.retain(|c| seen.insert((c.kind.clone(), c.number, c.who.clone())));
+}
+
+/// Appositions ("X, the former head of Y,"), relative clauses ("X, who ...,")
+/// and brackets: arguments of a verb outside them are not searched inside.
+fn hidden_ranges(tokens: &[Token], mentions: &[(Mention, Option<usize>)], rules: &Rules) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    for (m, _) in mentions {
+        let comma = m.last;
+        if tokens.get(comma).is_none_or(|t| t.text != ",") {
+            continue;
+        }
+        let Some(next) = tokens.get(comma + 1) else { continue };
+        let opens = matches!(next.lower.as_str(), "the" | "a" | "an" | "who" | "which" | "whose" | "its" | "his" | "her")
+            || rules.titles.contains_key(&next.lower);
+        if opens {
+            let end = (comma + 1..tokens.len()).find(|&j| matches!(tokens[j].text.as_str(), "," | ";" | "—" | "–")).unwrap_or(tokens.len());
+            ranges.push((comma + 1, end));
+        }
+    }
+    let mut open = None;
+    for (j, t) in tokens.iter().enumerate() {
+        match t.text.as_str() {
+            "(" => open = Some(j),
+            ")" => {
+                if let Some(a) = open.take() {
+                    ranges.push((a, j + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
+
+/// `titles`: "Russian President X", "X, the founder of Y", "Y's chief executive X".
+fn titles(view: &SentenceView, facts: &mut Facts) {
+    let tokens = view.tokens();
+    for (k, (m, entity)) in view.mentions.iter().enumerate() {
+        let Some(person) = *entity else { continue };
+        if view.types[person] != EntityType::Person || m.kind != MentionKind::Name {
+            continue;
+        }
+        if let Some(title) = &m.title {
+            if title.class == TitleClass::Honorific {
+                continue;
+            }
+            // The post's organisation: the qualifier, or a possessive name before the title.
+            let object = title
+                .qualifier
+                .as_ref()
+                .and_then(|q| find_entity_named(view, q))
+                .or_else(|| possessive_owner(view, k, m));
+            if let Some(object) = object {
+                facts.relations.push(relation_fact(view, Relation::HoldsPosition, Some(person), Some(object), Some(title.text.clone()), "titles", 0.8));
+            }
+        }
+        // Apposition: "X, (the) (former) TITLE of ORG" or "X, ORG's TITLE".
+        if tokens.get(m.last).is_some_and(|t| t.text == ",") {
+            if let Some((role, object)) = apposition_post(view, m.last + 1) {
+                facts.relations.push(relation_fact(view, Relation::HoldsPosition, Some(person), Some(object), Some(role), "titles", 0.75));
+            }
+        }
+    }
+}
+
+/// A possessive owner right before a title: "Peru's President X".
+fn possessive_owner(view: &SentenceView, k: usize, m: &Mention) -> Option<usize> {
+    let title_words = m.title.as_ref()?.text.split_whitespace().count();
+    let before = m.first.checked_sub(title_words + 1)?;
+    if view.tokens().get(before)?.kind != TokenKind::Possessive {
+        return None;
+    }
+    let (prev, entity) = view.mentions[..k].last()?;
+    (prev.last == before).then_some(*entity)?.filter(|e| {
+        matches!(view.types[*e], EntityType::Country | EntityType::Organization)
+    })
+}
+
+/// Reads "(the|a) (former) TITLE of|at|for ORG" from `at`.
+fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, usize)> {
+    let tokens = view.tokens();
+    let mut j = at;
+    if tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an")) {
+        j += 1;
+    }
+    let start = j;
+    let mut title_end = None;
+    for e in j + 1..=(j + view.rules.max_title_words + 2).min(tokens.len()) {
+        let phrase: Vec<&str> = tokens[j..e].iter().map(|t| t.lower.as_str()).collect();
+        let phrase = phrase.join(" ");
+        if view.rules.titles.get(&phrase).is_some_and(|c| *c != TitleClass::Modifier && *c != TitleClass::Honorific)
+            || phrase.split_once(' ').is_some_and(|(h, rest)| view.rules.titles.get(h) == Some(&TitleClass::Modifier) && view.rules.titles.contains_key(rest))
+        {
+            title_end = Some(e);
+        }
+    }
+    let title_end = title_end?;
+    let role = crate::mentions::join(&tokens[start..title_end]);
+    let prep = tokens.get(title_end)?;
+    if !matches!(prep.lower.as_str(), "of" | "at" | "for") {
+        return None;
+    }
+    let (k, _) = view.mentions.iter().enumerate().find(|(_, (m, _))| m.first > title_end && m.first <= title_end + 2)?;
+    let object = view.mentions[k].1?;
+    matches!(view.types[object], EntityType::Organization | EntityType::Country).then_some((role, object))
+}
+
+fn find_entity_named(view: &SentenceView, name: &str) -> Option<usize> {
+    view.mentions.iter().find(|(m, _)| m.canonical == name || m.text == name).and_then(|(_, e)| *e).or_else(|| {
+        // A demonym qualifier names a country that may not be mentioned as such.
+        None.or_else(|| view.mentions.iter().find(|(m, _)| m.canonical == name).and_then(|(_, e)| *e))
+    })
+}
+
+fn relation_fact(
+    view: &SentenceView,
+    relation: Relation,
+    subject: Option<usize>,
+    object: Option<usize>,
+    role: Option<String>,
+    extractor: &'static str,
+    confidence: f32,
+) -> RelationFact {
+    RelationFact {
+        relation,
+        subject,
+        object,
+        role,
+        organization: None,
+        date: None,
+        place: None,
+        evidence: view.evidence(),
+        extractor,
+        confidence,
+    }
+}
+
+/// Words before a trigger that make the event negated or hypothetical.
+const NEGATORS: [&str; 11] = ["not", "n't", "never", "could", "might", "may", "would", "should", "if", "whether", "no"];
+const DENIALS: [&str; 5] = ["denied", "denies", "deny", "rejected", "dismissed"];
+const BE_FORMS: [&str; 9] = ["was", "were", "been", "is", "are", "be", "being", "got", "gets"];
+
+/// `frames`: verb and noun frames.
+fn frames(view: &SentenceView, facts: &mut Facts) {
+    let tokens = view.tokens();
+    for i in 0..tokens.len() {
+        let Some(candidates) = view.rules.frames.get(&tokens[i].lower) else { continue };
+        for frame in candidates {
+            let n = frame.trigger.len();
+            if tokens.len() < i + n || tokens[i..i + n].iter().zip(&frame.trigger).any(|(t, w)| t.lower != *w) {
+                continue;
+            }
+            if tokens.get(i + n).is_some_and(|t| frame.blockers.contains(&t.lower)) {
+                continue;
+            }
+            if !frame.requires.is_empty() && !tokens[i + n..tokens.len().min(i + n + 8)].iter().any(|t| frame.requires.contains(&t.lower)) {
+                continue;
+            }
+            if is_negated(tokens, i) {
+                continue;
+            }
+            apply_frame(view, frame, i, i + n, facts);
+        }
+    }
+}
+
+fn is_negated(tokens: &[Token], trigger: usize) -> bool {
+    let window = &tokens[trigger.saturating_sub(3)..trigger];
+    window.iter().any(|t| NEGATORS.contains(&t.lower.as_str()))
+        || tokens[..trigger].iter().any(|t| DENIALS.contains(&t.lower.as_str()) && t.lower != tokens[trigger].lower)
+}
+
+/// True when the trigger is a passive participle ("was dismissed", "who were arrested").
+fn is_passive(tokens: &[Token], trigger: usize) -> bool {
+    let mut j = trigger;
+    while j > 0 {
+        j -= 1;
+        let w = tokens[j].lower.as_str();
+        if BE_FORMS.contains(&w) {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w, "also" | "then" | "later" | "since" | "already" | "just" | "formally")) {
+            return false;
+        }
+    }
+    false
+}
+
+fn type_ok(types: &[EntityType], t: Option<EntityType>) -> bool {
+    types.is_empty() || t.is_some_and(|t| types.contains(&t))
+}
+
+/// Nearest mention left of `from` (not hidden, within the clause) whose type fits.
+fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
+    let tokens = view.tokens();
+    view.mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, (m, e))| m.last <= from && e.is_some() && !view.is_hidden(m.first, from))
+        .take_while(|(_, (m, _))| !tokens[m.last..from].iter().any(|t| t.text == ";"))
+        .find(|(k, _)| type_ok(types, view.entity_type(*k)))
+        .map(|(k, _)| k)
+}
+
+/// The first mention right of `from` within a few words; its type must fit.
+fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
+    let tokens = view.tokens();
+    let (k, (m, _)) = view.mentions.iter().enumerate().find(|(_, (m, e))| m.first >= from && e.is_some() && !view.is_hidden(m.first, from))?;
+    let gap = &tokens[from..m.first];
+    let including = gap.iter().any(|t| t.lower == "including");
+    if gap.iter().any(|t| matches!(t.text.as_str(), ";" | "." | ":")) || gap.len() > 10 && !including {
+        return None;
+    }
+    type_ok(types, view.entity_type(k)).then_some(k)
+}
+
+/// Mentions coordinated with mention `k`: "A, B and C".
+fn coordinated(view: &SentenceView, k: usize) -> Vec<usize> {
+    let tokens = view.tokens();
+    let mut out = vec![k];
+    let mut last = view.mentions[k].0.last;
+    for j in k + 1..view.mentions.len() {
+        let m = &view.mentions[j].0;
+        let gap: Vec<&str> = tokens[last..m.first].iter().map(|t| t.lower.as_str()).collect();
+        if !matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["or"]) || view.mentions[j].1.is_none() {
+            break;
+        }
+        out.push(j);
+        last = m.last;
+    }
+    out
+}
+
+fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, facts: &mut Facts) {
+    let Some(relation) = Relation::parse(&frame.relation) else { return };
+    let tokens = view.tokens();
+    let (agent, patients): (Option<usize>, Vec<usize>) = match frame.kind {
+        FrameKind::Active if is_passive(tokens, start) || is_relative_passive(tokens, start) => {
+            let patient = left_argument(view, start, &frame.patient_types);
+            let by = (end..tokens.len().min(end + 6)).find(|&j| tokens[j].lower == "by");
+            let agent = by.and_then(|b| right_argument(view, b + 1, &frame.agent_types));
+            (agent, patient.into_iter().collect())
+        }
+        FrameKind::Active => {
+            let agent = left_argument(view, start, &frame.agent_types);
+            let patient = right_argument(view, end, &frame.patient_types);
+            (agent, patient.map(|p| coordinated(view, p)).unwrap_or_default())
+        }
+        FrameKind::Reverse => {
+            let member = left_argument(view, start, &frame.patient_types);
+            let group = right_argument(view, end, &frame.agent_types);
+            (group, member.into_iter().collect())
+        }
+        FrameKind::Intransitive => {
+            let subject = left_argument(view, start, &frame.agent_types);
+            (subject, Vec::new())
+        }
+        FrameKind::Noun => {
+            let of_patient = tokens.get(end).filter(|t| t.lower == "of").and_then(|_| right_argument(view, end + 1, &frame.patient_types));
+            let possessor = start
+                .checked_sub(1)
+                .filter(|&p| tokens[p].kind == TokenKind::Possessive)
+                .and_then(|p| view.mentions.iter().position(|(m, _)| m.last == p))
+                .filter(|&k| type_ok(&frame.patient_types, view.entity_type(k)));
+            let patient = of_patient.or(possessor);
+            let by = tokens.get(end).filter(|t| t.lower == "by").map(|_| end + 1);
+            let agent = by.and_then(|b| right_argument(view, b, &frame.agent_types));
+            (agent, patient.into_iter().collect())
+        }
+    };
+    let agent_entity = agent.and_then(|k| view.mentions[k].1);
+    let date = sentence_date(view, start);
+    let confidence = if agent.is_some() { 0.8 } else { 0.65 };
+    match frame.kind {
+        FrameKind::Intransitive => {
+            let Some(subject) = agent_entity else { return };
+            let (role, organization) = role_after(view, end);
+            let mut fact = relation_fact(view, relation, Some(subject), organization, role, "frames", confidence);
+            fact.date = date;
+            facts.relations.push(fact);
+        }
+        _ => {
+            for p in patients {
+                let Some(patient) = view.mentions[p].1 else { continue };
+                if Some(patient) == agent_entity {
+                    continue;
+                }
+                let (mut role, organization) = role_after(view, view.mentions[p].0.last.max(end));
+                if role.is_none() && relation.role_change().is_some() {
+                    role = view.mentions[p].0.title.as_ref().filter(|t| t.class != TitleClass::Honorific).map(|t| t.text.clone());
+                }
+                let mut fact = relation_fact(view, relation, agent_entity, Some(patient), role, "frames", confidence);
+                fact.date = date;
+                fact.organization = organization.or_else(|| {
+                    agent_entity.filter(|a| relation == Relation::Appointed && view.types[*a] == EntityType::Organization)
+                });
+                let destination = (relation == Relation::Deployed).then(|| destination_after(view, view.mentions[p].0.last)).flatten();
+                facts.relations.push(fact.clone());
+                if let Some(place) = destination {
+                    let mut to = relation_fact(view, Relation::DeployedTo, Some(patient), Some(place), None, "frames", confidence);
+                    to.date = date;
+                    facts.relations.push(to);
+                }
+            }
+        }
+    }
+}
+
+/// "X, who was fired": a relative pronoun and a be-form before the trigger.
+fn is_relative_passive(tokens: &[Token], trigger: usize) -> bool {
+    trigger >= 2 && matches!(tokens[trigger - 2].lower.as_str(), "who" | "which") && BE_FORMS.contains(&tokens[trigger - 1].lower.as_str())
+}
+
+/// "to COUNTRY/PLACE" right after a deployed force.
+fn destination_after(view: &SentenceView, from: usize) -> Option<usize> {
+    let tokens = view.tokens();
+    let to = (from..tokens.len().min(from + 3)).find(|&j| matches!(tokens[j].lower.as_str(), "to" | "into"))?;
+    let k = right_argument(view, to + 1, &[EntityType::Country, EntityType::Place])?;
+    (view.mentions[k].0.first == to + 1 || view.mentions[k].0.first == to + 2).then_some(view.mentions[k].1)?
+}
+
+/// Reads "as ROLE (of ORG)" or a bare title phrase ("president and chief
+/// executive") right after `from`.
+fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize>) {
+    let tokens = view.tokens();
+    let mut j = from;
+    if tokens.get(j).is_some_and(|t| t.lower == "as") {
+        j += 1;
+    }
+    if tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "the" | "its" | "his" | "her" | "a" | "new")) {
+        j += 1;
+    }
+    let start = j;
+    let mut end = None;
+    let mut e = j;
+    while e < tokens.len() && e < start + 10 {
+        let w = tokens[e].lower.as_str();
+        if tokens[e].kind != TokenKind::Word || !(view.rules.titles.contains_key(w) || matches!(w, "and" | "chief" | "executive" | "officer" | "general") || tokens[e].text.chars().all(|c| c.is_lowercase() || c == '-') && e > start && view.rules.titles.contains_key(&format!("{} {}", tokens[e - 1].lower, w))) {
+            break;
+        }
+        e += 1;
+        if view.rules.titles.get(w).is_some_and(|c| *c != TitleClass::Modifier) || matches!(w, "officer" | "executive") {
+            end = Some(e);
+        }
+    }
+    let Some(end) = end else { return (None, None) };
+    let role = crate::mentions::join(&tokens[start..end]);
+    let organization = tokens
+        .get(end)
+        .filter(|t| matches!(t.lower.as_str(), "of" | "at"))
+        .and_then(|_| right_argument(view, end + 1, &[EntityType::Organization, EntityType::Country]))
+        .and_then(|k| view.mentions[k].1);
+    (Some(role), organization)
+}
+
+/// The date expression nearest to `trigger` in the sentence, resolved.
+fn sentence_date(view: &SentenceView, trigger: usize) -> Option<Date> {
+    let tokens = view.tokens();
+    let mut best: Option<(usize, Date)> = None;
+    for (j, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let lower = t.lower.as_str();
+        let words: Vec<&str> = tokens[j..tokens.len().min(j + 3)].iter().map(|t| t.lower.as_str()).collect();
+        let date = if crate::dates::month_number(&t.text).is_some() && t.is_capitalized() {
+            let day = tokens.get(j + 1).filter(|n| n.kind == TokenKind::Number)?;
+            let year = tokens.get(j + 3).filter(|y| tokens.get(j + 2).is_some_and(|c| c.text == ",") && y.text.len() == 4).and_then(|y| y.text.parse().ok());
+            match year {
+                Some(y) => Date::new(y, crate::dates::month_number(&t.text)?, day.text.parse().ok()?),
+                None => view.anchor.and_then(|a| resolve_relative(&[lower, &day.lower], a)),
+            }
+        } else if crate::dates::weekday_number(lower).is_some() || matches!(lower, "yesterday" | "today") {
+            view.anchor.and_then(|a| resolve_relative(&words, a))
+        } else {
+            None
+        };
+        if let Some(date) = date {
+            let distance = j.abs_diff(trigger);
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, date));
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Number words up to "ninety", with "dozen", "hundred", "thousand".
+fn number_word(word: &str) -> Option<u64> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    let w = word.to_lowercase();
+    if let Some(u) = UNITS.iter().position(|u| *u == w) {
+        return Some(u as u64);
+    }
+    if let Some(t) = TENS.iter().position(|t| *t == w) {
+        return Some(20 + 10 * t as u64);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    let t = TENS.iter().position(|t| *t == tens)?;
+    let u = UNITS[1..10].iter().position(|u| *u == unit)?;
+    Some(20 + 10 * t as u64 + u as u64 + 1)
+}
+
+/// Parses the number at token `j` ("3,811", "Twenty-six", "two dozen",
+/// "1.5 million"): its value and the index after it.
+fn number_at(tokens: &[Token], j: usize) -> Option<(u64, usize)> {
+    let t = tokens.get(j)?;
+    let (mut value, mut next) = match t.kind {
+        TokenKind::Number => {
+            let digits = t.text.replace(',', "");
+            if digits.contains('.') {
+                let f: f64 = digits.parse().ok()?;
+                ((f * 1000.0) as u64, j + 1) // scaled below by a multiplier word only
+            } else {
+                (digits.parse().ok()?, j + 1)
+            }
+        }
+        TokenKind::Word => (number_word(&t.text)?, j + 1),
+        _ => return None,
+    };
+    if t.text.contains('.') && t.kind == TokenKind::Number {
+        match tokens.get(next).map(|n| n.lower.as_str()) {
+            Some("million") => value *= 1000,
+            Some("thousand") => {}
+            _ => return None,
+        }
+        next += 1;
+        return Some((value, next));
+    }
+    match tokens.get(next).map(|n| n.lower.as_str()) {
+        Some("dozen") => {
+            value *= 12;
+            next += 1;
+        }
+        Some("hundred") => {
+            value *= 100;
+            next += 1;
+        }
+        Some("thousand") => {
+            value *= 1000;
+            next += 1;
+        }
+        Some("million") => {
+            value *= 1_000_000;
+            next += 1;
+        }
+        _ => {}
+    }
+    Some((value, next))
+}
+
+/// `counts`: "26 protesters were killed", "killing 12 people", "3,811 people
+/// have been detained, the ministry said", "sent 2,300 troops".
+fn counts(view: &SentenceView, facts: &mut Facts) {
+    let tokens = view.tokens();
+    let mut j = 0;
+    while j < tokens.len() {
+        let Some((number, after)) = number_at(tokens, j) else {
+            j += 1;
+            continue;
+        };
+        // Years and times are not counts.
+        if tokens[j].kind == TokenKind::Number && (1900..=2100).contains(&number) && tokens[j].text.len() == 4 {
+            j = after;
+            continue;
+        }
+        let who_end = (after..tokens.len().min(after + 3))
+            .take_while(|&k| tokens[k].kind == TokenKind::Word && !tokens[k].is_capitalized())
+            .take_while(|&k| !is_count_trigger(view, k).is_some() && !BE_FORMS.contains(&tokens[k].lower.as_str()) && !matches!(tokens[k].lower.as_str(), "have" | "has" | "had" | "and" | "in" | "of" | "at" | "on"))
+            .last()
+            .map(|k| k + 1);
+        let who = who_end.map(|e| crate::mentions::join(&tokens[after..e]));
+        let Some(who) = who.filter(|w| view.rules.groups.contains_key(w.as_str()) || w.ends_with('s') || w.ends_with("people") || w.ends_with("police")) else {
+            j = after;
+            continue;
+        };
+        let who_end = who_end.unwrap_or(after);
+        // The trigger follows the group within the clause, or precedes the number.
+        let trigger_after = (who_end..tokens.len().min(who_end + 8))
+            .take_while(|&k| !matches!(tokens[k].text.as_str(), ";" | "."))
+            .find_map(|k| is_count_trigger(view, k));
+        let trigger_before = (j.saturating_sub(4)..j).rev().find_map(|k| is_count_trigger(view, k));
+        let qualifier_before = j.checked_sub(1).map(|k| tokens[k].lower.as_str());
+        if qualifier_before.is_some_and(|w| matches!(w, "to" | "from") && trigger_before.is_none()) {
+            j = after;
+            continue;
+        }
+        if let Some(kind) = trigger_after.or(trigger_before) {
+            if is_negated(tokens, j) {
+                j = after;
+                continue;
+            }
+            facts.counts.push(CountFact {
+                kind,
+                number,
+                who,
+                place: None,
+                source: attribution(view),
+                date: sentence_date(view, j),
+                evidence: view.evidence(),
+                extractor: "counts",
+                confidence: 0.7,
+            });
+        }
+        j = after.max(who_end);
+    }
+}
+
+/// The count kind of a trigger word at `k` ("killed", "death toll").
+fn is_count_trigger(view: &SentenceView, k: usize) -> Option<String> {
+    let t = &view.tokens()[k];
+    view.rules.count_triggers.get(&t.lower).cloned()
+}
+
+/// Who a sentence's figures are attributed to: "according to X", "X said".
+fn attribution(view: &SentenceView) -> Option<usize> {
+    let tokens = view.tokens();
+    for (k, (m, e)) in view.mentions.iter().enumerate() {
+        let Some(e) = e else { continue };
+        if !matches!(view.types[*e], EntityType::Organization | EntityType::Person | EntityType::Country) {
+            continue;
+        }
+        let before: Vec<&str> = tokens[m.first.saturating_sub(2)..m.first].iter().map(|t| t.lower.as_str()).collect();
+        let after = tokens.get(m.last).map(|t| t.lower.as_str());
+        if before.ends_with(&["according", "to"]) || matches!(after, Some("said" | "says" | "reported" | "told" | "announced")) {
+            let _ = k;
+            return Some(*e);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find_mentions;
+    use crate::resolve::resolve;
+    use crate::text::split_sentences;
+
+    /// (relation, subject label, object label, role) of every relation fact.
+    fn run(text: &str) -> (Vec<(String, String, String, String)>, Facts, Resolved) {
+        let rules = Rules::builtin();
+        let sentences = split_sentences(text, &rules);
+        let mentions = sentences.iter().map(|s| find_mentions(s, &rules)).collect();
+        let resolved = resolve(mentions);
+        let facts = extract(&sentences, &resolved, Date::new(2019, 3, 14), &rules);
+        let label = |e: Option<usize>| e.map(|e| resolved.entities[e].label.clone()).unwrap_or_default();
+        let rows = facts
+            .relations
+            .iter()
+            .map(|f| (f.relation.name().to_string(), label(f.subject), label(f.object), f.role.clone().unwrap_or_default()))
+            .collect();
+        (rows, facts, resolved)
+    }
+
+    fn has(rows: &[(String, String, String, String)], rel: &str, s: &str, o: &str) -> bool {
+        rows.iter().any(|r| r.0 == rel && r.1 == s && r.2 == o)
+    }
+
+    #[test]
+    fn active_and_passive_dismissals() {
+        let (rows, _, _) = run("President Maria Santos dismissed Defence Minister Jorge Vidal on Monday.");
+        assert!(has(&rows, "dismissed", "Maria Santos", "Jorge Vidal"), "{rows:?}");
+        let (rows, _, _) = run("Jorge Vidal was fired by President Maria Santos.");
+        assert!(has(&rows, "dismissed", "Maria Santos", "Jorge Vidal"), "{rows:?}");
+    }
+
+    #[test]
+    fn negated_and_hypothetical_events_give_no_fact() {
+        let (rows, _, _) = run("Chief executive Paul Brenner did not resign. Paul Brenner could be dismissed by the board.");
+        assert!(rows.iter().all(|r| r.0 != "resigned" && r.0 != "dismissed"), "{rows:?}");
+    }
+
+    #[test]
+    fn titles_give_positions() {
+        let (rows, _, _) = run("Chilean President Ana Torres met Peter Hahn, the chief executive of Nordwind Shipping Corp.");
+        assert!(has(&rows, "holdsPosition", "Ana Torres", "Chile"), "{rows:?}");
+        assert!(has(&rows, "holdsPosition", "Peter Hahn", "Nordwind Shipping Corp"), "{rows:?}");
+    }
+
+    #[test]
+    fn business_appointment_with_role_and_succession() {
+        let (rows, facts, _) = run("Acme Widgets Corp named John Carter president and chief executive officer, succeeding Jane Doe, who retired.");
+        assert!(has(&rows, "appointed", "Acme Widgets Corp", "John Carter"), "{rows:?}");
+        let appointed = facts.relations.iter().find(|f| f.relation == Relation::Appointed).unwrap();
+        assert_eq!(appointed.role.as_deref(), Some("president and chief executive officer"));
+        assert!(has(&rows, "succeeded", "John Carter", "Jane Doe"), "{rows:?}");
+    }
+
+    #[test]
+    fn membership_lists_and_deployments() {
+        let (rows, _, _) = run("The North Atlantic Treaty Organization, which also includes Norway, Poland and Turkey, met. Turkey sent troops to Syria.");
+        for member in ["Norway", "Poland", "Turkey"] {
+            assert!(has(&rows, "hasMember", "North Atlantic Treaty Organization", member), "{rows:?}");
+        }
+        assert!(has(&rows, "deployed", "Turkey", "troops"), "{rows:?}");
+        assert!(has(&rows, "deployedTo", "troops", "Syria"), "{rows:?}");
+    }
+
+    #[test]
+    fn counts_with_source() {
+        let (_, facts, resolved) = run("Twelve protesters and 3 policemen were killed, the Interior Ministry said. More than 1,200 people were detained.");
+        let got: Vec<(String, u64, String)> = facts.counts.iter().map(|c| (c.kind.clone(), c.number, c.who.clone())).collect();
+        assert!(got.contains(&("killed".into(), 12, "protesters".into())), "{got:?}");
+        assert!(got.contains(&("killed".into(), 3, "policemen".into())), "{got:?}");
+        assert!(got.contains(&("detained".into(), 1200, "people".into())), "{got:?}");
+        let source = facts.counts[0].source.map(|e| resolved.entities[e].label.clone());
+        assert_eq!(source.as_deref(), Some("Interior Ministry"));
+    }
+
+    #[test]
+    fn relative_dates_on_facts() {
+        let (_, facts, _) = run("Police arrested opposition leader Omar Haddad on Tuesday.");
+        let arrest = facts.relations.iter().find(|f| f.relation == Relation::Arrested).expect("arrest");
+        assert_eq!(arrest.date.unwrap().to_string(), "2019-03-12");
+    }
+}

@@ -1,0 +1,157 @@
+//! Facts: what the extractors produce. Plain Rust values that point at the
+//! article's entities by index and carry their evidence; no RDF here.
+
+use crate::dates::Date;
+
+/// The core relations of the contract (`../shared/eval/contract.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Relation {
+    /// Organization → member country or organisation.
+    HasMember,
+    /// Agent → person removed from a post.
+    Dismissed,
+    /// Agent (may be unknown) → person put in a post.
+    Appointed,
+    /// Person or body → the organisation or post left.
+    Resigned,
+    /// Agent (may be unknown) → person arrested.
+    Arrested,
+    /// New holder → previous holder of a post.
+    Succeeded,
+    /// Person → organisation or country, with the post as role.
+    HoldsPosition,
+    /// Country, organisation or person → military force sent.
+    Deployed,
+    /// Force, country or organisation → destination.
+    DeployedTo,
+    /// Person or country → organisation or country asked for help.
+    RequestedAssistanceFrom,
+    /// Person ↔ person (call, talks, meeting); symmetric.
+    SpokeWith,
+    /// Accuser → accused.
+    Accused,
+    /// Group, person or organisation → place taken.
+    Seized,
+}
+
+impl Relation {
+    /// All relations, in a stable order.
+    pub const ALL: [Relation; 13] = [
+        Relation::HasMember,
+        Relation::Dismissed,
+        Relation::Appointed,
+        Relation::Resigned,
+        Relation::Arrested,
+        Relation::Succeeded,
+        Relation::HoldsPosition,
+        Relation::Deployed,
+        Relation::DeployedTo,
+        Relation::RequestedAssistanceFrom,
+        Relation::SpokeWith,
+        Relation::Accused,
+        Relation::Seized,
+    ];
+
+    /// The relation's name as in the contract ("hasMember").
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::HasMember => "hasMember",
+            Relation::Dismissed => "dismissed",
+            Relation::Appointed => "appointed",
+            Relation::Resigned => "resigned",
+            Relation::Arrested => "arrested",
+            Relation::Succeeded => "succeeded",
+            Relation::HoldsPosition => "holdsPosition",
+            Relation::Deployed => "deployed",
+            Relation::DeployedTo => "deployedTo",
+            Relation::RequestedAssistanceFrom => "requestedAssistanceFrom",
+            Relation::SpokeWith => "spokeWith",
+            Relation::Accused => "accused",
+            Relation::Seized => "seized",
+        }
+    }
+
+    /// Parses a relation name.
+    pub fn parse(name: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// The role change a relation records, if it is one (its object is the person).
+    pub fn role_change(self) -> Option<&'static str> {
+        match self {
+            Relation::Appointed => Some("appointed"),
+            Relation::Dismissed => Some("dismissed"),
+            Relation::Resigned => Some("resigned"),
+            Relation::Arrested => Some("arrested"),
+            _ => None,
+        }
+    }
+}
+
+/// Where a fact was read: one sentence of the cleaned body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Evidence {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Byte offset of the sentence start in the body.
+    pub start: usize,
+    /// Byte offset of the sentence end in the body.
+    pub end: usize,
+}
+
+/// A relation between entities of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelationFact {
+    /// The relation.
+    pub relation: Relation,
+    /// Subject entity (agent); `None` when the text names none.
+    pub subject: Option<usize>,
+    /// Object entity; `None` for a body's resignation without a named post.
+    pub object: Option<usize>,
+    /// Post or role text ("former head", "chief executive").
+    pub role: Option<String>,
+    /// Organisation of the post, when distinct from the object.
+    pub organization: Option<usize>,
+    /// When it happened.
+    pub date: Option<Date>,
+    /// Where it happened.
+    pub place: Option<usize>,
+    /// The sentence it was read from.
+    pub evidence: Evidence,
+    /// Name of the extractor that produced it.
+    pub extractor: &'static str,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+}
+
+/// A figure: how many were killed, injured, detained or deployed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountFact {
+    /// killed, injured, detained or deployed.
+    pub kind: String,
+    /// The number (a lower bound for "more than N").
+    pub number: u64,
+    /// The counted group as written ("protesters").
+    pub who: String,
+    /// Where, when the sentence says.
+    pub place: Option<usize>,
+    /// Who the figure is attributed to.
+    pub source: Option<usize>,
+    /// When.
+    pub date: Option<Date>,
+    /// The sentence it was read from.
+    pub evidence: Evidence,
+    /// Name of the extractor that produced it.
+    pub extractor: &'static str,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Relations (role changes are the relations with [`Relation::role_change`]).
+    pub relations: Vec<RelationFact>,
+    /// Counts.
+    pub counts: Vec<CountFact>,
+}

@@ -1,0 +1,468 @@
+//! Mention detection and typing: which token spans of a sentence name an
+//! entity, of which type, and with which title in front.
+//!
+//! Evidence used, in order: gazetteers (countries, cities, organisations),
+//! keywords ("Ministry", "Corp", "Airport", "Troops"), titles ("President",
+//! "chief executive"), given names, and collective nouns ("protesters",
+//! "Russian troops"). Capitalisation finds candidate names; nothing here
+//! depends on any particular story.
+
+use crate::rules::{KeywordPosition, Rules, TitleClass};
+use crate::text::{Sentence, Token, TokenKind};
+
+/// The entity types of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A named person.
+    Person,
+    /// Governments, ministries, alliances, companies, parties, agencies.
+    Organization,
+    /// A sovereign state.
+    Country,
+    /// Cities, regions, facilities.
+    Place,
+    /// Troops and units.
+    MilitaryForce,
+    /// Unnamed collective actors (protesters, police).
+    Group,
+}
+
+impl EntityType {
+    /// All types, in a stable order.
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Country,
+        EntityType::Place,
+        EntityType::MilitaryForce,
+        EntityType::Group,
+    ];
+
+    /// The type's name as in the contract ("Person").
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Person => "Person",
+            EntityType::Organization => "Organization",
+            EntityType::Country => "Country",
+            EntityType::Place => "Place",
+            EntityType::MilitaryForce => "MilitaryForce",
+            EntityType::Group => "Group",
+        }
+    }
+
+    /// Parses a type name.
+    pub fn parse(name: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// What kind of expression a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name.
+    Name,
+    /// A collective noun phrase ("Russian troops", "protesters").
+    Collective,
+    /// A facility noun phrase ("the airport", "government buildings").
+    Facility,
+    /// "he" or "she", resolved later.
+    Pronoun,
+}
+
+/// A title written next to a person's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Title {
+    /// The title text with its modifiers ("former Prime Minister").
+    pub text: String,
+    /// The title's class.
+    pub class: TitleClass,
+    /// A country or organisation written before the title ("Russian", "Commission").
+    pub qualifier: Option<String>,
+}
+
+/// A mention of an entity in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// First token index in the sentence.
+    pub first: usize,
+    /// One past the last token index.
+    pub last: usize,
+    /// The name as written, without title ("Nikol Pashinyan").
+    pub text: String,
+    /// Canonical name from a gazetteer, or the name itself.
+    pub canonical: String,
+    /// Type, when the evidence decides it.
+    pub entity_type: Option<EntityType>,
+    /// Kind of expression.
+    pub kind: MentionKind,
+    /// A title in front of the name.
+    pub title: Option<Title>,
+}
+
+/// Capitalised words that may sit inside a name ("Bank of England").
+const CONNECTORS: [&str; 12] = ["of", "for", "and", "&", "de", "del", "da", "von", "van", "der", "al", "bin"];
+const PRONOUNS: [&str; 2] = ["he", "she"];
+
+/// Finds the mentions of one sentence, left to right, without overlaps.
+pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
+    let tokens = &sentence.tokens;
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(m) = collective_at(tokens, i, rules) {
+            i = m.last;
+            mentions.push(m);
+            continue;
+        }
+        if tokens[i].is_capitalized() && !is_stopword(&tokens[i], rules) {
+            let end = name_run_end(tokens, i, rules);
+            for m in analyse_run(tokens, i, end, rules) {
+                mentions.push(m);
+            }
+            i = end;
+            continue;
+        }
+        if PRONOUNS.contains(&tokens[i].lower.as_str()) {
+            mentions.push(Mention {
+                first: i,
+                last: i + 1,
+                text: tokens[i].text.clone(),
+                canonical: String::new(),
+                entity_type: Some(EntityType::Person),
+                kind: MentionKind::Pronoun,
+                title: None,
+            });
+        }
+        i += 1;
+    }
+    mentions
+}
+
+fn is_stopword(token: &Token, rules: &Rules) -> bool {
+    rules.stopwords.contains(token.text.as_str()) || crate::dates::month_number(&token.text).is_some() && !token.text.contains('-')
+        || crate::dates::weekday_number(&token.text).is_some()
+}
+
+/// End (exclusive) of a run of capitalised words, with connectors inside.
+fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
+    let mut end = start + 1;
+    loop {
+        match tokens.get(end) {
+            Some(t) if t.is_capitalized() && !is_stopword(t, rules) => end += 1,
+            Some(t)
+                if CONNECTORS.contains(&t.lower.as_str())
+                    && tokens.get(end + 1).is_some_and(|n| n.is_capitalized() && !is_stopword(n, rules)) =>
+            {
+                end += 2
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// Turns a run of capitalised tokens into mentions: strips titles, splits
+/// coordinations and gazetteer prefixes, and types what remains.
+fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec<Mention> {
+    // Split at connectors unless the whole run is an organisation name.
+    let has_org_keyword = tokens[start..end].iter().any(|t| {
+        rules.org_keywords.get(t.text.as_str()).is_some_and(|(ty, _)| *ty != EntityType::Place)
+    });
+    if !has_org_keyword {
+        if let Some(c) = (start..end).find(|&k| CONNECTORS.contains(&tokens[k].lower.as_str())) {
+            let mut left = analyse_run(tokens, start, c, rules);
+            left.extend(analyse_run(tokens, c + 1, end, rules));
+            return left;
+        }
+    }
+    let mut first = start;
+    let mut title = lowercase_title_before(tokens, start, rules);
+    // A demonym or place before a title: "Russian President ...".
+    let mut qualifier = None;
+    if end - first >= 2 {
+        if let Some(country) = rules.demonyms.get(tokens[first].text.as_str()) {
+            if title_at(tokens, first + 1, end, rules).is_some() {
+                qualifier = Some(country.clone());
+                first += 1;
+            }
+        }
+    }
+    // An organisation name before a title: "Commission President ...".
+    if qualifier.is_none() {
+        if let Some(k) = (first + 1..end).find(|&k| title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end)) {
+            qualifier = Some(join(&tokens[first..k]));
+            first = k;
+        }
+    }
+    if let Some((title_end, class)) = title_at(tokens, first, end, rules) {
+        if title_end < end {
+            title = Some(Title { text: join(&tokens[first..title_end]), class, qualifier: qualifier.clone() });
+            first = title_end;
+        } else {
+            return Vec::new(); // a bare title, not a name
+        }
+    }
+    if first >= end {
+        return Vec::new();
+    }
+    // A gazetteer name glued to the next name ("Kazakhstan Nazarbayev" in a headline).
+    if let Some(split) = gazetteer_prefix(tokens, first, end, rules) {
+        let mut out = analyse_run(tokens, first, split, rules);
+        out.extend(analyse_run(tokens, split, end, rules));
+        return out;
+    }
+    let text = join(&tokens[first..end]);
+    let (entity_type, canonical) = type_name(tokens, first, end, &text, title.is_some(), rules);
+    vec![Mention { first, last: end, text, canonical, entity_type, kind: MentionKind::Name, title }]
+}
+
+/// A lowercase title (with modifiers) right before a name: "former president X".
+fn lowercase_title_before(tokens: &[Token], start: usize, rules: &Rules) -> Option<Title> {
+    let mut best = None;
+    for len in 1..=rules.max_title_words + 2 {
+        let Some(from) = start.checked_sub(len) else { break };
+        let words = &tokens[from..start];
+        if words.iter().any(|t| t.kind != TokenKind::Word || t.is_capitalized() && !rules.titles.contains_key(&t.lower)) {
+            break;
+        }
+        let phrase = join_lower(words);
+        if let Some(class) = title_class(&phrase, rules) {
+            if class != TitleClass::Modifier {
+                best = Some(Title { text: join(words), class, qualifier: None });
+            }
+        }
+    }
+    best
+}
+
+/// Class of a title phrase, ignoring leading modifiers ("former acting president").
+fn title_class(phrase: &str, rules: &Rules) -> Option<TitleClass> {
+    if let Some(class) = rules.titles.get(phrase) {
+        return Some(*class);
+    }
+    let (head, rest) = phrase.split_once(' ')?;
+    (rules.titles.get(head) == Some(&TitleClass::Modifier)).then(|| title_class(rest, rules)).flatten()
+}
+
+/// A (capitalised) title phrase starting at `at`: its end and class.
+fn title_at(tokens: &[Token], at: usize, end: usize, rules: &Rules) -> Option<(usize, TitleClass)> {
+    let mut found = None;
+    for e in at + 1..=end.min(at + rules.max_title_words + 2) {
+        if let Some(class) = title_class(&join_lower(&tokens[at..e]), rules) {
+            if class != TitleClass::Modifier {
+                found = Some((e, class));
+            }
+        }
+    }
+    found
+}
+
+/// Where a leading gazetteer name ends, when more capitalised words follow
+/// that are not part of a longer known name.
+fn gazetteer_prefix(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> Option<usize> {
+    if end - first < 2 || rules.gazetteer.contains_key(&join(&tokens[first..end])) {
+        return None;
+    }
+    let last_is_keyword = rules.org_keywords.contains_key(tokens[end - 1].text.as_str());
+    if last_is_keyword {
+        return None;
+    }
+    (first + 1..end).rev().find(|&k| {
+        rules.gazetteer.get(&join(&tokens[first..k])).is_some_and(|g| g.entity_type == EntityType::Country)
+    })
+}
+
+/// Decides a name's type and canonical form.
+fn type_name(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    text: &str,
+    has_title: bool,
+    rules: &Rules,
+) -> (Option<EntityType>, String) {
+    if let Some(entry) = rules.gazetteer.get(text) {
+        return (Some(entry.entity_type), entry.canonical.clone());
+    }
+    if let Some(country) = rules.demonyms.get(text) {
+        // Plural nationality nouns stand for their country ("asked the Russians").
+        if text.ends_with('s') && end - first == 1 {
+            return (Some(EntityType::Country), country.clone());
+        }
+        return (None, text.to_string());
+    }
+    let words = &tokens[first..end];
+    let last = words[words.len() - 1].text.trim_end_matches('.');
+    for (k, word) in words.iter().enumerate() {
+        if let Some((entity_type, position)) = rules.org_keywords.get(word.text.as_str()) {
+            let fits = match position {
+                KeywordPosition::Any => true,
+                KeywordPosition::Head => k == words.len() - 1 || words.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "of" | "for")),
+                KeywordPosition::Suffix => k == words.len() - 1,
+            };
+            if fits {
+                return (Some(*entity_type), government_canonical(words, rules).unwrap_or_else(|| text.to_string()));
+            }
+        }
+    }
+    if rules.org_keywords.get(last).is_some_and(|(_, p)| *p == KeywordPosition::Suffix) {
+        return (Some(EntityType::Organization), text.to_string());
+    }
+    if has_title || words.len() >= 2 && rules.given_names.contains(words[0].text.as_str()) {
+        return (Some(EntityType::Person), text.to_string());
+    }
+    (None, text.to_string())
+}
+
+/// "Kazakh Government", "Government of Peru" → "Government of Peru".
+fn government_canonical(words: &[Token], rules: &Rules) -> Option<String> {
+    if words.len() == 2 && words[1].lower == "government" {
+        let country = rules.demonyms.get(words[0].text.as_str()).cloned().or_else(|| {
+            rules.gazetteer.get(&words[0].text).filter(|g| g.entity_type == EntityType::Country).map(|g| g.canonical.clone())
+        })?;
+        return Some(format!("Government of {country}"));
+    }
+    None
+}
+
+/// A collective or facility noun phrase starting at `i`, with an optional
+/// nationality, country or organisation in front ("Russian troops", "CSTO
+/// troops", "Kazakh government", "the city's airport").
+fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
+    let qualifier = qualifier_at(tokens, i, rules);
+    let (noun_start, qual_text) = match &qualifier {
+        Some((end, text)) => (*end, Some(text.clone())),
+        None => (i, None),
+    };
+    for len in (1..=3).rev() {
+        let Some(words) = tokens.get(noun_start..noun_start + len) else { continue };
+        if words.iter().any(|t| t.kind != TokenKind::Word || t.is_capitalized() && qual_text.is_none() && noun_start == i && i > 0) {
+            continue;
+        }
+        let phrase = join_lower(words);
+        let last = noun_start + len;
+        if phrase == "government" {
+            let country = qual_text.clone()?;
+            return Some(mention(i, last, &format!("Government of {country}"), EntityType::Organization, MentionKind::Name));
+        }
+        if let Some(entity_type) = rules.groups.get(&phrase) {
+            let text = match qualifier {
+                Some(_) => format!("{} {}", qualifier_label(tokens, i, noun_start), phrase),
+                None => phrase.clone(),
+            };
+            return Some(mention(i, last, &text, *entity_type, MentionKind::Collective));
+        }
+        if rules.facilities.contains(&phrase) {
+            let text = match qualifier {
+                Some(_) => format!("{} {}", qualifier_label(tokens, i, noun_start), phrase),
+                None => phrase.clone(),
+            };
+            return Some(mention(i, last, &text, EntityType::Place, MentionKind::Facility));
+        }
+    }
+    None
+}
+
+/// The qualifier as written, without a possessive ("Almaty" for "Almaty's").
+fn qualifier_label(tokens: &[Token], from: usize, to: usize) -> String {
+    join(tokens[from..to].iter().filter(|t| t.kind != TokenKind::Possessive).cloned().collect::<Vec<_>>().as_slice())
+}
+
+/// A nationality, a known place or an acronym organisation before a noun:
+/// returns where the noun starts and the country (or name) it stands for.
+fn qualifier_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<(usize, String)> {
+    let t = tokens.get(i)?;
+    if !t.is_capitalized() {
+        return None;
+    }
+    let mut end = i + 1;
+    if tokens.get(end).is_some_and(|n| n.kind == TokenKind::Possessive) {
+        end += 1;
+    }
+    let next = tokens.get(end)?;
+    if next.kind != TokenKind::Word || next.is_capitalized() {
+        return None;
+    }
+    if let Some(country) = rules.demonyms.get(t.text.as_str()) {
+        return Some((end, country.clone()));
+    }
+    if let Some(entry) = rules.gazetteer.get(&t.text) {
+        return Some((end, entry.canonical.clone()));
+    }
+    None
+}
+
+fn mention(first: usize, last: usize, text: &str, entity_type: EntityType, kind: MentionKind) -> Mention {
+    Mention {
+        first,
+        last,
+        text: text.to_string(),
+        canonical: text.to_string(),
+        entity_type: Some(entity_type),
+        kind,
+        title: None,
+    }
+}
+
+/// Joins tokens as written, without a space before possessives and closing marks.
+pub fn join(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 && t.kind != TokenKind::Possessive && !matches!(t.text.as_str(), "," | "." | ")" | ":") {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+fn join_lower(tokens: &[Token]) -> String {
+    tokens.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::split_sentences;
+
+    fn mentions(text: &str) -> Vec<(String, Option<EntityType>, Option<String>)> {
+        let rules = Rules::builtin();
+        let sentence = &split_sentences(text, &rules)[0];
+        find_mentions(sentence, &rules)
+            .into_iter()
+            .filter(|m| m.kind != MentionKind::Pronoun)
+            .map(|m| (m.canonical, m.entity_type, m.title.map(|t| t.text)))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_stripped_and_type_people() {
+        let found = mentions("Peruvian President Martin Vizcarra met Finance Minister Ana Ruiz in Lima.");
+        assert_eq!(found[0], ("Martin Vizcarra".into(), Some(EntityType::Person), Some("President".into())));
+        assert_eq!(found[1], ("Ana Ruiz".into(), Some(EntityType::Person), Some("Finance Minister".into())));
+        assert_eq!(found[2].1, Some(EntityType::Place));
+    }
+
+    #[test]
+    fn keywords_and_gazetteers_type_names() {
+        let found = mentions("The Bank of Ghana and Acme Widgets Corp said Brazil sent troops.");
+        assert_eq!(found[0], ("Bank of Ghana".into(), Some(EntityType::Organization), None));
+        assert_eq!(found[1].1, Some(EntityType::Organization));
+        assert_eq!(found[2].1, Some(EntityType::Country));
+        assert_eq!(found[3].1, Some(EntityType::MilitaryForce));
+    }
+
+    #[test]
+    fn collectives_take_their_nationality() {
+        let found = mentions("Hundreds of French paratroopers and Chilean police guarded the Lima airport.");
+        assert!(found.contains(&("French paratroopers".into(), Some(EntityType::MilitaryForce), None)));
+        assert!(found.contains(&("Chilean police".into(), Some(EntityType::Group), None)));
+        assert!(found.contains(&("Lima airport".into(), Some(EntityType::Place), None)));
+    }
+
+    #[test]
+    fn lowercase_titles_and_governments() {
+        let found = mentions("The Polish government thanked former prime minister Jan Nowak.");
+        assert_eq!(found[0], ("Government of Poland".into(), Some(EntityType::Organization), None));
+        assert_eq!(found[1], ("Jan Nowak".into(), Some(EntityType::Person), Some("former prime minister".into())));
+    }
+}

@@ -1,0 +1,201 @@
+//! Within-article entity resolution: which mentions denote the same entity.
+//!
+//! Rules: a full personal name opens a person; a later bare surname (or any
+//! part of a hyphenated name) joins the one person it fits, and none when two
+//! people of the article share it. An all-capitals word joins the organisation
+//! whose initials it spells ("CSTO"). "he"/"she" joins the first person named
+//! in the nearest sentence at or before it (the subject in news style).
+//! Gazetteer entries join by canonical name ("U.S." and "United States").
+
+use crate::mentions::{EntityType, Mention, MentionKind};
+use std::collections::BTreeSet;
+
+/// An entity of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Canonical label: the fullest name, or the gazetteer's canonical name.
+    pub label: String,
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// Other names used for it in the article.
+    pub aliases: BTreeSet<String>,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// True for unnamed groups, forces and facilities: kept only when a fact uses them.
+    pub incidental: bool,
+}
+
+/// Mentions of an article with the entity each one denotes.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// The article's entities.
+    pub entities: Vec<Entity>,
+    /// Per sentence, per mention: the mention and its entity (if resolved).
+    pub mentions: Vec<Vec<(Mention, Option<usize>)>>,
+}
+
+impl Resolved {
+    /// The entity a mention denotes.
+    pub fn entity(&self, sentence: usize, mention: usize) -> Option<usize> {
+        self.mentions[sentence][mention].1
+    }
+}
+
+/// Resolves the mentions of all sentences of an article.
+pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
+    let mut resolved = Resolved {
+        entities: Vec::new(),
+        mentions: mentions.into_iter().map(|ms| ms.into_iter().map(|m| (m, None)).collect()).collect(),
+    };
+    // Pass 1: full names and typed names open or join entities.
+    for s in 0..resolved.mentions.len() {
+        for k in 0..resolved.mentions[s].len() {
+            let m = resolved.mentions[s][k].0.clone();
+            let Some(entity_type) = m.entity_type else { continue };
+            if m.kind == MentionKind::Pronoun || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none() {
+                continue;
+            }
+            let found = resolved.entities.iter().position(|e| {
+                e.entity_type == entity_type && (e.label == m.canonical || e.aliases.contains(&m.canonical))
+            });
+            let id = found.unwrap_or_else(|| {
+                resolved.entities.push(Entity {
+                    label: m.canonical.clone(),
+                    entity_type,
+                    aliases: BTreeSet::new(),
+                    mentions: 0,
+                    incidental: m.kind != MentionKind::Name,
+                });
+                resolved.entities.len() - 1
+            });
+            link(&mut resolved, s, k, id);
+        }
+    }
+    // Pass 2: surnames and acronyms join the one entity they fit.
+    for s in 0..resolved.mentions.len() {
+        for k in 0..resolved.mentions[s].len() {
+            let (m, linked) = &resolved.mentions[s][k];
+            if linked.is_some() || m.kind != MentionKind::Name {
+                continue;
+            }
+            let text = m.text.clone();
+            let candidates: Vec<usize> = resolved
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| match e.entity_type {
+                    EntityType::Person => name_parts(&e.label).any(|p| p == text) && e.label != text,
+                    EntityType::Organization => is_acronym_of(&text, &e.label),
+                    _ => false,
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if let [only] = candidates[..] {
+                link(&mut resolved, s, k, only);
+            }
+        }
+    }
+    // Pass 3: pronouns join the nearest sentence's first-named person.
+    let mut last_subject: Option<usize> = None;
+    for s in 0..resolved.mentions.len() {
+        let mut subject_here: Option<usize> = None;
+        for k in 0..resolved.mentions[s].len() {
+            let (m, linked) = &resolved.mentions[s][k];
+            match m.kind {
+                MentionKind::Pronoun => {
+                    if let Some(id) = subject_here.or(last_subject) {
+                        resolved.mentions[s][k].1 = Some(id);
+                    }
+                }
+                _ => {
+                    if let Some(id) = linked.filter(|id| resolved.entities[*id].entity_type == EntityType::Person) {
+                        subject_here.get_or_insert(id);
+                    }
+                }
+            }
+        }
+        if subject_here.is_some() {
+            last_subject = subject_here;
+        }
+    }
+    resolved
+}
+
+fn link(resolved: &mut Resolved, s: usize, k: usize, id: usize) {
+    let m = &resolved.mentions[s][k].0;
+    let entity = &mut resolved.entities[id];
+    entity.mentions += 1;
+    for name in [&m.text, &m.canonical] {
+        if *name != entity.label && m.kind == MentionKind::Name {
+            entity.aliases.insert(name.clone());
+        }
+    }
+    // A longer personal name becomes the label.
+    if entity.entity_type == EntityType::Person && word_count(&m.text) > word_count(&entity.label) {
+        let old = std::mem::replace(&mut entity.label, m.text.clone());
+        entity.aliases.insert(old);
+        entity.aliases.remove(&m.text);
+    }
+    resolved.mentions[s][k].1 = Some(id);
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The words of a name and the parts of its hyphenated words.
+fn name_parts(label: &str) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let last = words.last().copied();
+    words.into_iter().skip(1).chain(last.into_iter().flat_map(|w| w.split('-').filter(|p| p.len() > 2)))
+}
+
+/// True when `short` (all capitals) spells the initials of `long`'s capitalised words.
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let initials: String = long
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    initials == letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find_mentions;
+    use crate::rules::Rules;
+    use crate::text::split_sentences;
+
+    fn resolve_text(text: &str) -> Resolved {
+        let rules = Rules::builtin();
+        let sentences = split_sentences(text, &rules);
+        resolve(sentences.iter().map(|s| find_mentions(s, &rules)).collect())
+    }
+
+    #[test]
+    fn surnames_join_their_person_unless_ambiguous() {
+        let r = resolve_text("Maria Lopez met John Lopez and Carlos Mendez. Mendez left. Lopez stayed.");
+        let mendez = r.entities.iter().position(|e| e.label == "Carlos Mendez").unwrap();
+        assert_eq!(r.entity(1, 0), Some(mendez));
+        assert_eq!(r.entity(2, 0), None, "two people called Lopez: no guess");
+    }
+
+    #[test]
+    fn acronyms_join_their_organisation() {
+        let r = resolve_text("The Southern African Development Community met. SADC leaders agreed.");
+        assert_eq!(r.entity(1, 0), r.entity(0, 0));
+        assert!(r.entities[0].aliases.contains("SADC"));
+    }
+
+    #[test]
+    fn pronouns_follow_the_last_subject() {
+        let r = resolve_text("Chancellor Anna Berg spoke to Paul Weber. She said he agreed.");
+        let berg = r.entities.iter().position(|e| e.label == "Anna Berg");
+        assert_eq!(r.entity(1, 0), berg);
+    }
+}

@@ -1,0 +1,353 @@
+//! Rules as data: lexicons, gazetteers and verb frames, read from the text
+//! files under `rules/` (documented in `rules/README.md`).
+//!
+//! The files are compiled into the binary so that it works anywhere; a user's
+//! `--rules DIR` adds the entries of DIR's files of the same names, so rules
+//! can be extended without recompiling.
+
+use crate::error::{Error, Result};
+use crate::mentions::EntityType;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// A rule file's name (relative to the rules folder) and built-in content.
+const BUILTIN: &[(&str, &str)] = &[
+    ("gazetteer/countries.tsv", include_str!("../rules/gazetteer/countries.tsv")),
+    ("gazetteer/demonyms.tsv", include_str!("../rules/gazetteer/demonyms.tsv")),
+    ("gazetteer/cities.tsv", include_str!("../rules/gazetteer/cities.tsv")),
+    ("gazetteer/given_names.txt", include_str!("../rules/gazetteer/given_names.txt")),
+    ("gazetteer/organizations.tsv", include_str!("../rules/gazetteer/organizations.tsv")),
+    ("abbreviations.txt", include_str!("../rules/abbreviations.txt")),
+    ("titles.tsv", include_str!("../rules/titles.tsv")),
+    ("org_keywords.tsv", include_str!("../rules/org_keywords.tsv")),
+    ("groups.tsv", include_str!("../rules/groups.tsv")),
+    ("facilities.txt", include_str!("../rules/facilities.txt")),
+    ("stopwords.txt", include_str!("../rules/stopwords.txt")),
+    ("boilerplate.tsv", include_str!("../rules/boilerplate.tsv")),
+    ("frames.tsv", include_str!("../rules/frames.tsv")),
+    ("counts.tsv", include_str!("../rules/counts.tsv")),
+];
+
+/// A gazetteer entry: the canonical name a written name stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazetteerEntry {
+    /// Canonical name ("Russia" for "Russian Federation").
+    pub canonical: String,
+    /// Entity type of the entry.
+    pub entity_type: EntityType,
+}
+
+/// Class of a title word, from `titles.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleClass {
+    /// A post whose organisation is a country (president, prime minister).
+    HeadOfState,
+    /// Government, military or business posts.
+    Post,
+    /// Mr, Dr, Sir: precede names but are no post.
+    Honorific,
+    /// former, acting, deputy: modify a following title.
+    Modifier,
+}
+
+/// Where an organisation keyword must stand in a capitalised phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordPosition {
+    /// The phrase's last word ("Defense Ministry").
+    Head,
+    /// Anywhere in the phrase ("Bank of England").
+    Any,
+    /// A company suffix at the end ("Acme Corp").
+    Suffix,
+}
+
+/// How a verb frame finds its arguments (see `rules/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameKind {
+    /// Agent before the trigger, patient after; passive voice detected.
+    Active,
+    /// Only a subject before the trigger (resigned, stepped down).
+    Intransitive,
+    /// A noun: "the arrest of X", "X's arrest", "... by Y".
+    Noun,
+    /// Argument order reversed: "X is a member of Y" gives Y → X.
+    Reverse,
+}
+
+/// One verb or noun frame from `frames.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// Core relation name (dismissed, appointed, ...).
+    pub relation: String,
+    /// How arguments are found.
+    pub kind: FrameKind,
+    /// The trigger phrase, lowercased, as words.
+    pub trigger: Vec<String>,
+    /// Types allowed for the agent (empty: any).
+    pub agent_types: Vec<EntityType>,
+    /// Types allowed for the patient (empty: any).
+    pub patient_types: Vec<EntityType>,
+    /// Words of which one must follow within a few words ("help" for "asked").
+    pub requires: Vec<String>,
+    /// Words that cancel the frame right after the trigger ("fired on").
+    pub blockers: Vec<String>,
+}
+
+/// Boilerplate patterns from `boilerplate.tsv`.
+#[derive(Debug, Clone, Default)]
+pub struct Boilerplate {
+    cut_prefixes: Vec<String>,
+    drop_prefixes: Vec<String>,
+    drop_contains: Vec<String>,
+}
+
+impl Boilerplate {
+    /// True when the (lowercased) line starts the page's tail: drop the rest.
+    pub fn cuts(&self, lower_line: &str) -> bool {
+        self.cut_prefixes.iter().any(|p| lower_line.starts_with(p.as_str()))
+    }
+
+    /// True when the (lowercased) line is boilerplate on its own.
+    pub fn drops(&self, lower_line: &str) -> bool {
+        self.drop_prefixes.iter().any(|p| lower_line.starts_with(p.as_str()))
+            || self.drop_contains.iter().any(|p| lower_line.contains(p.as_str()))
+    }
+}
+
+/// All rules, indexed for lookups by exact (token-joined) text.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// Written names of countries, cities and organisations → entry.
+    pub gazetteer: HashMap<String, GazetteerEntry>,
+    /// Nationality words ("Russian", "Russians") → canonical country.
+    pub demonyms: HashMap<String, String>,
+    /// Given names, as written ("Maria").
+    pub given_names: HashSet<String>,
+    /// Abbreviations (without the final period) that do not end a sentence.
+    pub abbreviations: HashSet<String>,
+    /// Lowercased title phrases → class.
+    pub titles: HashMap<String, TitleClass>,
+    /// Longest title phrase in words.
+    pub max_title_words: usize,
+    /// Capitalised keywords → (type, position).
+    pub org_keywords: HashMap<String, (EntityType, KeywordPosition)>,
+    /// Lowercased collective nouns → Group or MilitaryForce.
+    pub groups: HashMap<String, EntityType>,
+    /// Lowercased facility nouns (airport, parliament building) → Place.
+    pub facilities: HashSet<String>,
+    /// Capitalised words that never begin a name.
+    pub stopwords: HashSet<String>,
+    /// Line patterns of page furniture.
+    pub boilerplate: Boilerplate,
+    /// Verb and noun frames by the first word of their trigger.
+    pub frames: HashMap<String, Vec<Frame>>,
+    /// Count triggers: lowercased word or phrase → kind (killed, injured, ...).
+    pub count_triggers: HashMap<String, String>,
+    /// Longest gazetteer name in words.
+    pub max_gazetteer_words: usize,
+    /// Hash of every rule file loaded, in order: changes when the rules do.
+    fingerprint: String,
+}
+
+impl Rules {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Rules {
+        let mut rules = Rules::default();
+        for (name, content) in BUILTIN {
+            rules.add_file(name, content).expect("built-in rule files are valid");
+        }
+        rules
+    }
+
+    /// The built-in rules extended by the files found in `dir` (same names).
+    pub fn with_extra_dir(dir: &Path) -> Result<Rules> {
+        let mut rules = Rules::builtin();
+        let mut found = false;
+        for (name, _) in BUILTIN {
+            let path = dir.join(name);
+            if path.exists() {
+                let content = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                rules.add_file(name, &content)?;
+                found = true;
+            }
+        }
+        if !found {
+            return Err(Error::Invalid(format!(
+                "{}: no rule files found (expected names such as frames.tsv, titles.tsv)",
+                dir.display()
+            )));
+        }
+        Ok(rules)
+    }
+
+    /// A hash of all rule files loaded: part of each article's content hash,
+    /// so that changed rules re-extract articles on the next ingest.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Parses one rule file and adds its entries.
+    pub fn add_file(&mut self, name: &str, content: &str) -> Result<()> {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(format!("{}\0{name}\0{content}", self.fingerprint));
+        self.fingerprint = digest.iter().map(|b| format!("{b:02x}")).collect();
+        for (index, line) in content.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            self.add_line(name, &fields).map_err(|message| Error::Rules {
+                file: name.to_string(),
+                line: index + 1,
+                message,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn add_line(&mut self, file: &str, f: &[&str]) -> std::result::Result<(), String> {
+        let field = |i: usize| f.get(i).copied().filter(|s| !s.is_empty()).ok_or(format!("missing column {}", i + 1));
+        match file {
+            "gazetteer/countries.tsv" => self.add_gazetteer(field(0)?, field(1)?, EntityType::Country),
+            "gazetteer/cities.tsv" => {
+                // A country's name always wins over a city of the same name.
+                if !self.gazetteer.contains_key(field(0)?) {
+                    self.add_gazetteer(field(0)?, field(1)?, EntityType::Place);
+                }
+            }
+            "gazetteer/organizations.tsv" => {
+                let entity_type = EntityType::parse(f.get(2).copied().unwrap_or("Organization"))
+                    .ok_or("unknown entity type")?;
+                self.add_gazetteer(field(0)?, field(1)?, entity_type);
+            }
+            "gazetteer/demonyms.tsv" => {
+                self.demonyms.insert(field(0)?.to_string(), field(1)?.to_string());
+            }
+            "gazetteer/given_names.txt" => {
+                self.given_names.insert(field(0)?.to_string());
+            }
+            "abbreviations.txt" => {
+                self.abbreviations.insert(field(0)?.trim_end_matches('.').to_string());
+            }
+            "titles.tsv" => {
+                let class = match field(1)? {
+                    "head-of-state" => TitleClass::HeadOfState,
+                    "honorific" => TitleClass::Honorific,
+                    "modifier" => TitleClass::Modifier,
+                    _ => TitleClass::Post,
+                };
+                let title = field(0)?.to_lowercase();
+                self.max_title_words = self.max_title_words.max(title.split_whitespace().count());
+                // A title listed twice keeps its first, most specific class.
+                self.titles.entry(title).or_insert(class);
+            }
+            "org_keywords.tsv" => {
+                let entity_type = EntityType::parse(field(1)?).ok_or("unknown entity type")?;
+                let position = match f.get(2).copied().unwrap_or("head") {
+                    "any" => KeywordPosition::Any,
+                    "suffix" => KeywordPosition::Suffix,
+                    _ => KeywordPosition::Head,
+                };
+                self.org_keywords.insert(field(0)?.to_string(), (entity_type, position));
+            }
+            "groups.tsv" => {
+                let entity_type = EntityType::parse(field(1)?).ok_or("unknown entity type")?;
+                self.groups.insert(field(0)?.to_lowercase(), entity_type);
+            }
+            "facilities.txt" => {
+                self.facilities.insert(field(0)?.to_lowercase());
+            }
+            "stopwords.txt" => {
+                self.stopwords.insert(field(0)?.to_string());
+            }
+            "boilerplate.tsv" => {
+                let pattern = field(1)?.to_lowercase();
+                match field(0)? {
+                    "cut" => self.boilerplate.cut_prefixes.push(pattern),
+                    "drop-prefix" => self.boilerplate.drop_prefixes.push(pattern),
+                    "drop-contains" => self.boilerplate.drop_contains.push(pattern),
+                    other => return Err(format!("unknown action {other:?}")),
+                }
+            }
+            "frames.tsv" => {
+                let kind = match field(1)? {
+                    "active" => FrameKind::Active,
+                    "intransitive" => FrameKind::Intransitive,
+                    "noun" => FrameKind::Noun,
+                    "reverse" => FrameKind::Reverse,
+                    other => return Err(format!("unknown frame kind {other:?}")),
+                };
+                let types = |i: usize| -> std::result::Result<Vec<EntityType>, String> {
+                    f.get(i)
+                        .copied()
+                        .unwrap_or("")
+                        .split(',')
+                        .filter(|s| !s.is_empty() && *s != "*")
+                        .map(|s| EntityType::parse(s).ok_or(format!("unknown entity type {s:?}")))
+                        .collect()
+                };
+                let words = |i: usize| -> Vec<String> {
+                    f.get(i).copied().unwrap_or("").split('|').filter(|s| !s.is_empty() && *s != "-").map(str::to_lowercase).collect()
+                };
+                let (agent_types, patient_types) = (types(3)?, types(4)?);
+                for trigger in field(2)?.split('|') {
+                    let trigger: Vec<String> = trigger.split_whitespace().map(str::to_lowercase).collect();
+                    let frame = Frame {
+                        relation: field(0)?.to_string(),
+                        kind,
+                        trigger: trigger.clone(),
+                        agent_types: agent_types.clone(),
+                        patient_types: patient_types.clone(),
+                        requires: words(5),
+                        blockers: words(6),
+                    };
+                    self.frames.entry(trigger[0].clone()).or_default().push(frame);
+                }
+            }
+            "counts.tsv" => {
+                let kind = field(0)?;
+                for trigger in field(1)?.split('|') {
+                    self.count_triggers.insert(trigger.to_lowercase(), kind.to_string());
+                }
+            }
+            other => return Err(format!("unknown rule file {other}")),
+        }
+        Ok(())
+    }
+
+    fn add_gazetteer(&mut self, name: &str, canonical: &str, entity_type: EntityType) {
+        self.max_gazetteer_words = self.max_gazetteer_words.max(name.split_whitespace().count());
+        self.gazetteer
+            .entry(name.to_string())
+            .or_insert(GazetteerEntry { canonical: canonical.to_string(), entity_type });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load_and_cover_each_file() {
+        let rules = Rules::builtin();
+        assert_eq!(rules.gazetteer["France"].entity_type, EntityType::Country);
+        assert_eq!(rules.demonyms["French"], "France");
+        assert!(rules.given_names.contains("Maria"));
+        assert!(rules.abbreviations.contains("Jan"));
+        assert_eq!(rules.titles["prime minister"], TitleClass::HeadOfState);
+        assert!(rules.org_keywords.contains_key("Ministry"));
+        assert_eq!(rules.groups["troops"], EntityType::MilitaryForce);
+        assert!(rules.facilities.contains("airport"));
+        assert!(rules.stopwords.contains("The"));
+        assert!(rules.frames["dismissed"].iter().any(|f| f.relation == "dismissed"));
+        assert_eq!(rules.count_triggers["killed"], "killed");
+    }
+
+    #[test]
+    fn bad_rule_lines_name_file_and_line() {
+        let mut rules = Rules::default();
+        let err = rules.add_file("frames.tsv", "# header\ndismissed\tsideways\tfired\n").unwrap_err();
+        assert_eq!(err.to_string(), "rule file frames.tsv, line 2: unknown frame kind \"sideways\"");
+    }
+}

@@ -1,0 +1,172 @@
+//! The embedded on-disk Oxigraph store: one named graph per article,
+//! replaced whole in one transaction, plus queries and sorted exports.
+
+use crate::error::{Error, Result};
+use crate::mapping::{article_iri, ng, PREFIXES};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, Term, Variable};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::path::Path;
+
+/// What storing an article did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreOutcome {
+    /// A new article graph was written.
+    Added,
+    /// The article existed with other content; its graph was replaced.
+    Replaced,
+    /// The article exists with the same content hash: nothing changed.
+    Unchanged,
+}
+
+/// A newsgraph store on disk.
+pub struct GraphStore {
+    store: Store,
+}
+
+impl GraphStore {
+    /// Opens (or creates) the store at `dir` for reading and writing.
+    pub fn open(dir: &Path) -> Result<GraphStore> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let store = Store::open(dir).map_err(|e| in_use_or(dir, e))?;
+        Ok(GraphStore { store })
+    }
+
+    /// Opens an existing store read-only, so queries and exports can run while an ingest writes.
+    pub fn open_read_only(dir: &Path) -> Result<GraphStore> {
+        if !dir.join("CURRENT").exists() {
+            return Err(Error::Invalid(format!(
+                "{}: no store here (run `newsgraph ingest` first, or pass --store DIR)",
+                dir.display()
+            )));
+        }
+        Ok(GraphStore { store: Store::open_read_only(dir)? })
+    }
+
+    /// An in-memory store, for tests and one-off runs.
+    pub fn in_memory() -> Result<GraphStore> {
+        Ok(GraphStore { store: Store::new()? })
+    }
+
+    /// The content hash stored for an article, if the article is stored.
+    pub fn article_hash(&self, id: &str) -> Result<Option<String>> {
+        let article = article_iri(id);
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        let hash = ng("contentHash");
+        for quad in self.store.quads_for_pattern(Some(article.as_ref().into()), Some(hash.as_ref()), None, Some(graph)) {
+            if let Term::Literal(l) = quad?.object {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Stores an article's graph unless an identical version is stored; a
+    /// changed article's graph is replaced in one transaction.
+    pub fn put_article(&self, id: &str, hash: &str, quads: &[Quad]) -> Result<StoreOutcome> {
+        let previous = self.article_hash(id)?;
+        if previous.as_deref() == Some(hash) {
+            return Ok(StoreOutcome::Unchanged);
+        }
+        let article = article_iri(id);
+        let mut transaction = self.store.start_transaction()?;
+        transaction.clear_graph(GraphNameRef::NamedNode(article.as_ref()))?;
+        transaction.extend(quads.iter());
+        transaction.commit()?;
+        Ok(if previous.is_some() { StoreOutcome::Replaced } else { StoreOutcome::Added })
+    }
+
+    /// Removes an article's graph; false if it was not stored.
+    pub fn remove_article(&self, id: &str) -> Result<bool> {
+        let article = article_iri(id);
+        let graph = NamedNodeRef::from(article.as_ref());
+        if !self.store.contains_named_graph(graph)? {
+            return Ok(false);
+        }
+        let mut transaction = self.store.start_transaction()?;
+        transaction.remove_named_graph(graph)?;
+        transaction.commit()?;
+        Ok(true)
+    }
+
+    /// Runs a SPARQL query over the union of all article graphs.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>> {
+        self.query_with(sparql, &[])
+    }
+
+    /// Runs a SPARQL query with some variables bound beforehand (`?name` of `explain`).
+    pub fn query_with(&self, sparql: &str, bindings: &[(&str, Term)]) -> Result<QueryResults<'static>> {
+        let mut prepared = PREFIXES
+            .iter()
+            .try_fold(SparqlEvaluator::new(), |e, (p, ns)| e.with_prefix(*p, *ns))
+            .map_err(|e| Error::Invalid(e.to_string()))?
+            .parse_query(sparql)?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        for (name, value) in bindings {
+            let variable = Variable::new(*name).map_err(|e| Error::Invalid(e.to_string()))?;
+            prepared = prepared.substitute_variable(variable, value.clone());
+        }
+        Ok(prepared.on_store(&self.store).execute()?)
+    }
+
+    /// Number of quads, named graphs (articles) and distinct triples.
+    pub fn counts(&self) -> Result<(usize, usize, usize)> {
+        let quads = self.store.len()?;
+        let graphs = self.store.named_graphs().count();
+        let triples = self.sorted_triples()?.len();
+        Ok((quads, graphs, triples))
+    }
+
+    /// All distinct triples (article graphs merged), sorted for deterministic output.
+    fn sorted_triples(&self) -> Result<Vec<Quad>> {
+        let mut triples: Vec<Quad> = self
+            .store
+            .iter()
+            .map(|q| q.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)))
+            .collect::<std::result::Result<_, _>>()?;
+        triples.sort_by_cached_key(|q| (q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+        triples.dedup();
+        Ok(triples)
+    }
+
+    /// Writes the graph in `format`, sorted: dataset formats (N-Quads, TriG)
+    /// keep one named graph per article; the others merge them.
+    pub fn export(&self, format: RdfFormat, writer: impl Write) -> Result<usize> {
+        let mut serializer = RdfSerializer::from_format(format);
+        if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml) {
+            for (prefix, namespace) in PREFIXES {
+                serializer = serializer.with_prefix(prefix, namespace).map_err(|e| Error::Invalid(e.to_string()))?;
+            }
+        }
+        let quads = if format.supports_datasets() {
+            let mut quads: Vec<Quad> = self.store.iter().collect::<std::result::Result<_, _>>()?;
+            quads.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+            quads
+        } else {
+            self.sorted_triples()?
+        };
+        let mut out = serializer.for_writer(writer);
+        for quad in &quads {
+            out.serialize_quad(quad).map_err(|e| Error::Invalid(format!("export: {e}")))?;
+        }
+        out.finish().map_err(|e| Error::Invalid(format!("export: {e}")))?;
+        Ok(quads.len())
+    }
+
+    /// Flushes writes to disk.
+    pub fn flush(&self) -> Result<()> {
+        Ok(self.store.flush()?)
+    }
+}
+
+/// RocksDB's lock error becomes a clear "store in use" message.
+fn in_use_or(dir: &Path, error: oxigraph::store::StorageError) -> Error {
+    let text = error.to_string();
+    if text.contains("lock") || text.contains("LOCK") {
+        Error::Invalid(format!("{}: store in use by another newsgraph process ({text})", dir.display()))
+    } else {
+        Error::Storage(error)
+    }
+}

@@ -1,0 +1,197 @@
+//! Tokens and sentences. Offsets are byte offsets into the article body;
+//! [`char_offset`] converts them to the Unicode code points the graph uses.
+
+use crate::rules::Rules;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with inner hyphens, apostrophes or periods: "Jean-Paul", "U.S.").
+    Word,
+    /// Digits, with inner commas or periods ("3,811", "1.5").
+    Number,
+    /// The possessive "'s" split off a word.
+    Possessive,
+    /// Any other single character.
+    Punct,
+}
+
+/// A token of the body text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Kind of token.
+    pub kind: TokenKind,
+    /// The token text.
+    pub text: String,
+    /// The token text lowercased, for rule lookups.
+    pub lower: String,
+}
+
+impl Token {
+    /// True for a word starting with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// A sentence: a range of tokens and of body bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of the sentence in the article.
+    pub index: usize,
+    /// Byte offset of the sentence start.
+    pub start: usize,
+    /// Byte offset of the sentence end.
+    pub end: usize,
+    /// The sentence's tokens.
+    pub tokens: Vec<Token>,
+}
+
+/// Splits `body` into tokens.
+pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(body.len(), |c| c.0);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            i += 1;
+            loop {
+                match chars.get(i) {
+                    Some((_, c)) if c.is_alphanumeric() => i += 1,
+                    Some((_, c))
+                        if matches!(c, '-' | '\'' | '’' | '.' | ',' | '&')
+                            && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric())
+                            && (*c != ',' || numeric && chars[i + 1].1.is_ascii_digit()) =>
+                    {
+                        i += 2
+                    }
+                    _ => break,
+                }
+            }
+            let word: String = chars[start..i].iter().map(|c| c.1).collect();
+            // A period belongs to an abbreviation or an initial ("U.S.", "Jan.", "J.").
+            if chars.get(i).is_some_and(|c| c.1 == '.')
+                && !numeric
+                && (rules.abbreviations.contains(&word)
+                    || word.contains('.')
+                    || word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            {
+                i += 1;
+            }
+            kind = if numeric && chars[start..i].iter().all(|c| c.1.is_ascii_digit() || c.1 == ',' || c.1 == '.') {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            // Split a possessive "'s" off the word.
+            let text: String = chars[start..i].iter().map(|c| c.1).collect();
+            if kind == TokenKind::Word && i - start > 2 && (text.ends_with("'s") || text.ends_with("’s")) {
+                push(&mut tokens, body, byte_at(start), byte_at(i - 2), TokenKind::Word);
+                push(&mut tokens, body, byte_at(i - 2), byte_at(i), TokenKind::Possessive);
+                continue;
+            }
+        } else {
+            i += 1;
+            kind = TokenKind::Punct;
+        }
+        push(&mut tokens, body, byte_at(start), byte_at(i), kind);
+    }
+    tokens
+}
+
+fn push(tokens: &mut Vec<Token>, body: &str, start: usize, end: usize, kind: TokenKind) {
+    let text = body[start..end].to_string();
+    let lower = text.to_lowercase();
+    tokens.push(Token { start, end, kind, text, lower });
+}
+
+/// Splits `body` into sentences: after ".", "!" or "?" (and closing quotes)
+/// when the next token starts a sentence, and at blank lines.
+pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
+    let tokens = tokenize(body, rules);
+    let mut sentences = Vec::new();
+    let mut current: Vec<Token> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        current.push(token.clone());
+        let next = tokens.get(i + 1);
+        let paragraph_break = next.is_some_and(|n| body[token.end..n.start].contains("\n\n"));
+        let terminal = matches!(token.text.as_str(), "." | "!" | "?")
+            || is_closing_quote(&token.text)
+                && current.len() >= 2
+                && matches!(current[current.len() - 2].text.as_str(), "." | "!" | "?");
+        let next_starts = next.is_none_or(|n| {
+            n.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || is_opening_quote(&n.text)
+        });
+        let closing_quote_follows = next.is_some_and(|n| is_closing_quote(&n.text));
+        if paragraph_break || next.is_none() || terminal && next_starts && !closing_quote_follows {
+            let start = current[0].start;
+            let end = current[current.len() - 1].end;
+            sentences.push(Sentence { index: sentences.len(), start, end, tokens: std::mem::take(&mut current) });
+        }
+    }
+    sentences
+}
+
+fn is_closing_quote(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "’" | "'" | "»" | ")")
+}
+
+fn is_opening_quote(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "‘" | "«" | "(")
+}
+
+/// Converts a byte offset in `text` to a count of Unicode code points.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let rules = Rules::builtin();
+        split_sentences(text, &rules).iter().map(|s| text[s.start..s.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let s = sentences("The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time. He left. Then \"We agree.\" Talks ended.");
+        assert_eq!(s, vec![
+            "The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time.",
+            "He left.",
+            "Then \"We agree.\"",
+            "Talks ended."
+        ]);
+    }
+
+    #[test]
+    fn tokens_keep_names_numbers_and_possessives() {
+        let rules = Rules::builtin();
+        let tokens = tokenize("Jean-Paul’s firm hired 3,811 workers, O'Neil said.", &rules);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, vec!["Jean-Paul", "’s", "firm", "hired", "3,811", "workers", ",", "O'Neil", "said", "."]);
+        assert_eq!(tokens[4].kind, TokenKind::Number);
+        assert_eq!(tokens[1].kind, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let text = "Müller said";
+        assert_eq!(char_offset(text, text.find("said").unwrap()), 7);
+    }
+}

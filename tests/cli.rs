@@ -1,0 +1,108 @@
+//! End-to-end tests of the `newsgraph` binary on the example articles and on
+//! inputs written here.
+
+mod common;
+use common::{csv_rows, newsgraph, ok, root};
+
+fn examples() -> String {
+    root().join("examples/articles").display().to_string()
+}
+
+#[test]
+fn examples_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let summary = ok(&store, &["ingest", &examples()]);
+    assert!(summary.contains("articles ingested         3"), "{summary}");
+    let roles = ok(&store, &["query", "role_changes", "--format", "csv"]);
+    let rows = csv_rows(&roles);
+    assert_eq!(rows[0], ["person", "change", "role", "organization", "agent", "date", "article"]);
+    assert!(
+        rows.iter().any(|r| r[0] == "Rui Tavares" && r[1] == "dismissed" && r[4] == "Helena Duarte" && r[5] == "2023-03-14"),
+        "{roles}"
+    );
+    assert!(rows.iter().any(|r| r[0] == "Daniel Okafor" && r[1] == "appointed"), "{roles}");
+    assert!(rows.iter().any(|r| r[0] == "Thabo Nkosi" && r[1] == "arrested" && r[5] == "2024-06-06"), "{roles}");
+    assert!(!rows.iter().any(|r| r[0] == "Helena Duarte" && r[1] == "resigned"), "a negated resignation is no fact: {roles}");
+}
+
+#[test]
+fn reingest_is_idempotent_and_remove_forgets() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ok(&store, &["ingest", &examples()]);
+    let before = ok(&store, &["export", "--format", "nquads", "-o", "-"]);
+    let again = ok(&store, &["ingest", &examples()]);
+    assert!(again.contains("articles unchanged        3"), "{again}");
+    assert_eq!(before, ok(&store, &["export", "--format", "nquads", "-o", "-"]));
+
+    ok(&store, &["remove", "acme-ceo"]);
+    let after = ok(&store, &["export", "--format", "nquads", "-o", "-"]);
+    assert!(!after.contains("article/acme-ceo>"), "removed article still present");
+    assert!(after.contains("article/harbour-minister>"));
+    assert_eq!(newsgraph(&store, &["remove", "acme-ceo"]).status.code(), Some(1));
+}
+
+#[test]
+fn changed_article_replaces_its_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let file = dir.path().join("story.txt");
+    std::fs::write(&file, "Prime Minister Ana Lima dismissed Finance Minister Paulo Reis on Friday, officials said.\n").unwrap();
+    ok(&store, &["ingest", file.to_str().unwrap(), "--date", "2021-05-10"]);
+    std::fs::write(&file, "Prime Minister Ana Lima appointed Clara Mota as finance minister on Friday, officials said.\n").unwrap();
+    let summary = ok(&store, &["ingest", file.to_str().unwrap(), "--date", "2021-05-10"]);
+    assert!(summary.contains("1 replaced"), "{summary}");
+    let relations = ok(&store, &["query", "relations", "--format", "csv"]);
+    assert!(!relations.contains("dismissed"), "old facts must go: {relations}");
+    assert!(relations.contains("appointed"), "{relations}");
+}
+
+#[test]
+fn bad_inputs_are_skipped_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("good.jsonl"), "{\"id\":\"g1\",\"text\":\"The Senate of Chile met on Monday and approved the budget, officials said.\"}\nnot json\n").unwrap();
+    std::fs::write(input.join("empty.txt"), "  \n").unwrap();
+    std::fs::write(input.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    let out = newsgraph(&store, &["ingest", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3), "some inputs skipped → exit 3");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("good.jsonl:2: malformed JSON line"), "{text}");
+    assert!(text.contains("empty or whitespace-only"), "{text}");
+    assert!(text.contains("binary file (PNG image)"), "{text}");
+    assert!(text.contains("articles ingested         1"), "{text}");
+}
+
+#[test]
+fn query_errors_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ok(&store, &["ingest", &examples()]);
+    let unknown = newsgraph(&store, &["query", "nonesuch"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&unknown.stderr);
+    assert!(message.contains("saved queries: ") && message.contains("role_changes"), "{message}");
+    let bad = newsgraph(&store, &["query", "--sparql", "SELECT * WHERE {\n  ?s ?p \n"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&bad.stderr);
+    assert!(message.contains("line") || message.contains("2:"), "position named: {message}");
+    let listing = ok(&store, &["queries"]);
+    for name in ["entities", "relations", "role_changes", "counts", "timeline", "positions", "members", "evidence"] {
+        assert!(listing.contains(name), "{name} listed");
+    }
+}
+
+#[test]
+fn explain_shows_facts_with_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ok(&store, &["ingest", &examples()]);
+    let out = ok(&store, &["explain", "Tavares", "--format", "csv"]);
+    assert!(out.contains("dismissed") && out.contains("harbour-minister"), "{out}");
+    assert!(out.contains("Prime Minister Helena Duarte dismissed"), "evidence sentence shown: {out}");
+    let stats = ok(&store, &["stats"]);
+    assert!(stats.contains("articles  3"), "{stats}");
+}
