@@ -117,12 +117,12 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
             if title.class == TitleClass::Honorific {
                 continue;
             }
-            // The post's organisation: the qualifier, or a possessive name before the title.
+            // The post's organisation: the qualifier, or a name right before the title.
             let object = title
                 .qualifier
                 .as_ref()
                 .and_then(|q| find_entity_named(view, q))
-                .or_else(|| possessive_owner(view, k, m));
+                .or_else(|| owner_before(view, m));
             if let Some(object) = object {
                 facts.relations.push(relation_fact(view, Relation::HoldsPosition, Some(person), Some(object), Some(title.text.clone()), "titles", 0.8));
             }
@@ -136,17 +136,19 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
     }
 }
 
-/// A possessive owner right before a title: "Peru's President X".
-fn possessive_owner(view: &SentenceView, k: usize, m: &Mention) -> Option<usize> {
+/// The country or organisation written right before a person's title:
+/// "Peru's President X", "Kremlin spokesman X", "Belarusian leader X".
+fn owner_before(view: &SentenceView, m: &Mention) -> Option<usize> {
     let title_words = m.title.as_ref()?.text.split_whitespace().count();
-    let before = m.first.checked_sub(title_words + 1)?;
-    if view.tokens().get(before)?.kind != TokenKind::Possessive {
-        return None;
+    let mut end = m.first.checked_sub(title_words)?;
+    if end > 0 && view.tokens()[end - 1].kind == TokenKind::Possessive {
+        end -= 1;
     }
-    let (prev, entity) = view.mentions[..k].last()?;
-    (prev.last == before).then_some(*entity)?.filter(|e| {
-        matches!(view.types[*e], EntityType::Country | EntityType::Organization)
-    })
+    view.mentions
+        .iter()
+        .find(|(o, _)| o.last == end)
+        .and_then(|(_, e)| *e)
+        .filter(|e| matches!(view.types[*e], EntityType::Country | EntityType::Organization))
 }
 
 /// Reads "(the|a) (former) TITLE of|at|for ORG" from `at`.
@@ -175,14 +177,11 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, usize)> {
     }
     let (k, _) = view.mentions.iter().enumerate().find(|(_, (m, _))| m.first > title_end && m.first <= title_end + 2)?;
     let object = view.mentions[k].1?;
-    matches!(view.types[object], EntityType::Organization | EntityType::Country).then_some((role, object))
+    matches!(view.types[object], EntityType::Organization | EntityType::Country | EntityType::MilitaryForce).then_some((role, object))
 }
 
 fn find_entity_named(view: &SentenceView, name: &str) -> Option<usize> {
-    view.mentions.iter().find(|(m, _)| m.canonical == name || m.text == name).and_then(|(_, e)| *e).or_else(|| {
-        // A demonym qualifier names a country that may not be mentioned as such.
-        None.or_else(|| view.mentions.iter().find(|(m, _)| m.canonical == name).and_then(|(_, e)| *e))
-    })
+    view.mentions.iter().find(|(m, _)| m.canonical == name || m.text == name).and_then(|(_, e)| *e)
 }
 
 fn relation_fact(
@@ -279,7 +278,12 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
 /// The first mention right of `from` within a few words; its type must fit.
 fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
     let tokens = view.tokens();
-    let (k, (m, _)) = view.mentions.iter().enumerate().find(|(_, (m, e))| m.first >= from && e.is_some() && !view.is_hidden(m.first, from))?;
+    let mut candidates = view.mentions.iter().enumerate().filter(|(_, (m, e))| m.first >= from && e.is_some() && !view.is_hidden(m.first, from));
+    let (mut k, (mut m, _)) = candidates.next()?;
+    // "removed several officials, including X": the named member of the group.
+    if !type_ok(types, view.entity_type(k)) && tokens[m.last..tokens.len().min(m.last + 6)].iter().any(|t| t.lower == "including") {
+        (k, (m, _)) = candidates.next()?;
+    }
     let gap = &tokens[from..m.first];
     let including = gap.iter().any(|t| t.lower == "including");
     if gap.iter().any(|t| matches!(t.text.as_str(), ";" | "." | ":")) || gap.len() > 10 && !including {
@@ -363,7 +367,12 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 if role.is_none() && relation.role_change().is_some() {
                     role = view.mentions[p].0.title.as_ref().filter(|t| t.class != TitleClass::Honorific).map(|t| t.text.clone());
                 }
-                let mut fact = relation_fact(view, relation, agent_entity, Some(patient), role, "frames", confidence);
+                // "X's resignation": the one who resigns is the subject.
+                let (subject, object) = match relation {
+                    Relation::Resigned => (Some(patient), organization),
+                    _ => (agent_entity, Some(patient)),
+                };
+                let mut fact = relation_fact(view, relation, subject, object, role, "frames", confidence);
                 fact.date = date;
                 fact.organization = organization.or_else(|| {
                     agent_entity.filter(|a| relation == Relation::Appointed && view.types[*a] == EntityType::Organization)
@@ -691,5 +700,49 @@ mod tests {
         let (_, facts, _) = run("Police arrested opposition leader Omar Haddad on Tuesday.");
         let arrest = facts.relations.iter().find(|f| f.relation == Relation::Arrested).expect("arrest");
         assert_eq!(arrest.date.unwrap().to_string(), "2019-03-12");
+    }
+}
+
+/// Names an unnamed force after who deployed it: "Turkey sent troops" gives
+/// "Turkish troops", "the alliance (NATO) sent troops" gives "NATO troops", so
+/// that one country's troops are not merged with another's.
+pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &Rules) {
+    for n in 0..facts.relations.len() {
+        let f = &facts.relations[n];
+        let (Relation::Deployed, Some(agent), Some(force)) = (f.relation, f.subject, f.object) else { continue };
+        let unnamed = resolved.entities[force].incidental && resolved.entities[force].label.chars().all(|c| !c.is_uppercase());
+        if !unnamed {
+            continue;
+        }
+        let owner = &resolved.entities[agent];
+        let prefix = match owner.entity_type {
+            EntityType::Country => rules.adjectives.get(&owner.label).cloned().unwrap_or_else(|| owner.label.clone()),
+            EntityType::Organization => owner
+                .aliases
+                .iter()
+                .find(|a| a.len() >= 2 && a.chars().all(|c| c.is_uppercase()))
+                .cloned()
+                .unwrap_or_else(|| owner.label.clone()),
+            _ => continue,
+        };
+        let label = format!("{prefix} {}", resolved.entities[force].label);
+        let id = match resolved.entities.iter().position(|e| e.label == label && e.entity_type == EntityType::MilitaryForce) {
+            Some(id) => id,
+            None => {
+                let mut named = resolved.entities[force].clone();
+                named.label = label;
+                named.mentions = 1;
+                resolved.entities.push(named);
+                resolved.entities.len() - 1
+            }
+        };
+        let sentence = facts.relations[n].evidence.sentence;
+        for g in facts.relations.iter_mut().filter(|g| g.evidence.sentence == sentence) {
+            for slot in [&mut g.subject, &mut g.object] {
+                if *slot == Some(force) {
+                    *slot = Some(id);
+                }
+            }
+        }
     }
 }

@@ -67,6 +67,8 @@ pub enum MentionKind {
     Facility,
     /// "he" or "she", resolved later.
     Pronoun,
+    /// "the government" without a country: resolved to the article's main country.
+    Government,
 }
 
 /// A title written next to a person's name.
@@ -174,23 +176,38 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
             return left;
         }
     }
-    let mut first = start;
-    let mut title = lowercase_title_before(tokens, start, rules);
-    // A demonym or place before a title: "Russian President ...".
-    let mut qualifier = None;
-    if end - first >= 2 {
-        if let Some(country) = rules.demonyms.get(tokens[first].text.as_str()) {
-            if title_at(tokens, first + 1, end, rules).is_some() {
-                qualifier = Some(country.clone());
-                first += 1;
-            }
+    // A run named by a gazetteer or keyword is one name, titles or not ("General Motors").
+    let whole = join(&tokens[start..end]);
+    if let (Some(t), canonical) = type_name(tokens, start, end, &whole, false, rules) {
+        if t != EntityType::Person {
+            return vec![Mention { first: start, last: end, text: whole, canonical, entity_type: Some(t), kind: MentionKind::Name, title: None }];
         }
     }
-    // An organisation name before a title: "Commission President ...".
-    if qualifier.is_none() {
-        if let Some(k) = (first + 1..end).find(|&k| title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end)) {
-            qualifier = Some(join(&tokens[first..k]));
-            first = k;
+    let mut out = Vec::new();
+    let mut first = start;
+    let mut title = lowercase_title_before(tokens, start, rules);
+    // A country or organisation before a title: "Russian President X", "Acme Corp Chairman X".
+    let mut qualifier = None;
+    if let Some(k) = (first + 1..end).find(|&k| title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end)) {
+        match rules.demonyms.get(tokens[first].text.as_str()).filter(|_| k == first + 1) {
+            Some(country) => {
+                out.push(country_mention(&tokens[first], first, country));
+                qualifier = Some(country.clone());
+            }
+            None => {
+                let owner = analyse_run(tokens, first, k, rules);
+                qualifier = owner.last().map(|m| m.canonical.clone());
+                out.extend(owner);
+            }
+        }
+        first = k;
+    }
+    if end - first == 1 {
+        // A lone nationality before a lowercase title: "Belarusian leader X".
+        if let Some(country) = rules.demonyms.get(tokens[first].text.as_str()) {
+            if lowercase_title_after(tokens, end, rules) {
+                return vec![country_mention(&tokens[first], first, country)];
+            }
         }
     }
     if let Some((title_end, class)) = title_at(tokens, first, end, rules) {
@@ -198,7 +215,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
             title = Some(Title { text: join(&tokens[first..title_end]), class, qualifier: qualifier.clone() });
             first = title_end;
         } else {
-            return Vec::new(); // a bare title, not a name
+            return out; // a bare title, not a name
         }
     }
     if first >= end {
@@ -212,7 +229,30 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     }
     let text = join(&tokens[first..end]);
     let (entity_type, canonical) = type_name(tokens, first, end, &text, title.is_some(), rules);
-    vec![Mention { first, last: end, text, canonical, entity_type, kind: MentionKind::Name, title }]
+    out.push(Mention { first, last: end, text, canonical, entity_type, kind: MentionKind::Name, title });
+    out
+}
+
+/// A country named by its nationality adjective ("Russian" → Russia).
+fn country_mention(token: &Token, at: usize, country: &str) -> Mention {
+    Mention {
+        first: at,
+        last: at + 1,
+        text: token.text.clone(),
+        canonical: country.to_string(),
+        entity_type: Some(EntityType::Country),
+        kind: MentionKind::Name,
+        title: None,
+    }
+}
+
+/// True when a lowercase title (with modifiers) starts at `at` and a capitalised name follows.
+fn lowercase_title_after(tokens: &[Token], at: usize, rules: &Rules) -> bool {
+    (at + 1..=(at + rules.max_title_words + 2).min(tokens.len())).any(|e| {
+        tokens[at..e].iter().all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
+            && title_class(&join_lower(&tokens[at..e]), rules).is_some_and(|c| c != TitleClass::Modifier)
+            && tokens.get(e).is_some_and(Token::is_capitalized)
+    })
 }
 
 /// A lowercase title (with modifiers) right before a name: "former president X".
@@ -341,8 +381,13 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         let phrase = join_lower(words);
         let last = noun_start + len;
         if phrase == "government" {
-            let country = qual_text.clone()?;
-            return Some(mention(i, last, &format!("Government of {country}"), EntityType::Organization, MentionKind::Name));
+            return match &qual_text {
+                Some(country) => Some(mention(i, last, &format!("Government of {country}"), EntityType::Organization, MentionKind::Name)),
+                None if i > 0 && matches!(tokens[i - 1].lower.as_str(), "the" | "his" | "her" | "its" | "their") => {
+                    Some(mention(i, last, "government", EntityType::Organization, MentionKind::Government))
+                }
+                None => None,
+            };
         }
         if let Some(entity_type) = rules.groups.get(&phrase) {
             let text = match qualifier {

@@ -5,7 +5,7 @@
 use crate::clean::{clean, CleanArticle};
 use crate::dates::Date;
 use crate::error::Result;
-use crate::extract::extract;
+use crate::extract::{extract, name_deployed_forces};
 use crate::facts::Facts;
 use crate::input::{collect_files, read_input, Item, RawArticle, Skipped};
 use crate::mapping::GraphBuilder;
@@ -75,8 +75,9 @@ impl Pipeline {
         let clean = clean(raw, &self.rules, self.fallback_date);
         let sentences = split_sentences(&clean.body, &self.rules);
         let mentions = sentences.iter().map(|s| find_mentions(s, &self.rules)).collect();
-        let resolved = resolve(mentions);
-        let facts = extract(&sentences, &resolved, clean.date, &self.rules);
+        let mut resolved = resolve(mentions);
+        let mut facts = extract(&sentences, &resolved, clean.date, &self.rules);
+        name_deployed_forces(&mut resolved, &mut facts, &self.rules);
         Analysis { clean, sentences, resolved, facts }
     }
 

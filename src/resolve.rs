@@ -52,7 +52,7 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
         for k in 0..resolved.mentions[s].len() {
             let m = resolved.mentions[s][k].0.clone();
             let Some(entity_type) = m.entity_type else { continue };
-            if m.kind == MentionKind::Pronoun || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none() {
+            if matches!(m.kind, MentionKind::Pronoun | MentionKind::Government) || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none() {
                 continue;
             }
             let found = resolved.entities.iter().position(|e| {
@@ -95,7 +95,38 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
             }
         }
     }
-    // Pass 3: pronouns join the nearest sentence's first-named person.
+    // Pass 3: "the government" is the government of the article's most-mentioned country.
+    let main_country = resolved
+        .entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Country)
+        .max_by_key(|e| e.mentions)
+        .map(|e| e.label.clone());
+    if let Some(country) = main_country {
+        let label = format!("Government of {country}");
+        for s in 0..resolved.mentions.len() {
+            for k in 0..resolved.mentions[s].len() {
+                if resolved.mentions[s][k].0.kind != MentionKind::Government {
+                    continue;
+                }
+                let id = match resolved.entities.iter().position(|e| e.label == label) {
+                    Some(id) => id,
+                    None => {
+                        resolved.entities.push(Entity {
+                            label: label.clone(),
+                            entity_type: EntityType::Organization,
+                            aliases: BTreeSet::new(),
+                            mentions: 0,
+                            incidental: false,
+                        });
+                        resolved.entities.len() - 1
+                    }
+                };
+                link(&mut resolved, s, k, id);
+            }
+        }
+    }
+    // Pass 4: pronouns join the nearest sentence's first-named person.
     let mut last_subject: Option<usize> = None;
     for s in 0..resolved.mentions.len() {
         let mut subject_here: Option<usize> = None;

@@ -121,6 +121,8 @@ pub struct Rules {
     pub gazetteer: HashMap<String, GazetteerEntry>,
     /// Nationality words ("Russian", "Russians") → canonical country.
     pub demonyms: HashMap<String, String>,
+    /// Canonical country → its first-listed nationality adjective ("Russia" → "Russian").
+    pub adjectives: HashMap<String, String>,
     /// Given names, as written ("Maria").
     pub given_names: HashSet<String>,
     /// Abbreviations (without the final period) that do not end a sentence.
@@ -223,6 +225,7 @@ impl Rules {
             }
             "gazetteer/demonyms.tsv" => {
                 self.demonyms.insert(field(0)?.to_string(), field(1)?.to_string());
+                self.adjectives.entry(field(1)?.to_string()).or_insert_with(|| field(0).unwrap_or_default().to_string());
             }
             "gazetteer/given_names.txt" => {
                 self.given_names.insert(field(0)?.to_string());
