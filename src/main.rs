@@ -6,6 +6,8 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::dates::Date;
+use newsgraph::graph_export::{write_neo4j_folder, Filter, GraphFormat, Snapshot};
+use newsgraph::{ontology_docs, shacl};
 use newsgraph::pipeline::{ingest, Pipeline, Summary};
 use newsgraph::queries::{find_saved, saved_queries, write_results, ResultFormat};
 use newsgraph::rules::Rules;
@@ -62,14 +64,31 @@ enum Command {
     },
     /// List the saved queries with their descriptions.
     Queries,
-    /// Export the graph.
+    /// Export the graph: RDF, or a graph for Gephi, yEd, Cytoscape, networkx, Neo4j, Graphviz.
     Export {
-        /// RDF format.
+        /// Format: an RDF syntax, or graphml|gexf|neo4j|cypher|csv|dot|svg|png for graph tools.
         #[arg(long, value_enum, default_value = "turtle")]
         format: ExportFormat,
-        /// Output file (default out/graph.<ext>); - for stdout.
+        /// Output file (default out/graph.<ext>; neo4j: a folder, default out/neo4j); - for stdout.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: Filter,
+    },
+    /// Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations.
+    Validate {
+        /// A shapes file (Turtle) instead of the built-in ontology/shapes.ttl.
+        #[arg(long)]
+        shapes: Option<PathBuf>,
+        /// Violations shown per constraint (all are counted).
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Write the ontology documentation (Markdown) from the built-in ontology, shapes and examples.
+    OntologyDocs {
+        /// Output file; - for stdout.
+        #[arg(long, short, default_value = "ontology/docs.md")]
+        output: PathBuf,
     },
     /// Counts of articles, entities, facts and triples.
     Stats,
@@ -88,7 +107,7 @@ enum Command {
     },
 }
 
-/// RDF export formats.
+/// Export formats: RDF syntaxes and graph-tool formats.
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Turtle,
@@ -97,17 +116,34 @@ enum ExportFormat {
     Trig,
     Rdfxml,
     Jsonld,
+    Graphml,
+    Gexf,
+    Neo4j,
+    Cypher,
+    Csv,
+    Dot,
+    Svg,
+    Png,
 }
 
 impl ExportFormat {
-    fn rdf(self) -> RdfFormat {
+    /// The RDF syntax, or the graph-tool format.
+    fn kind(self) -> std::result::Result<RdfFormat, GraphFormat> {
         match self {
-            ExportFormat::Turtle => RdfFormat::Turtle,
-            ExportFormat::Ntriples => RdfFormat::NTriples,
-            ExportFormat::Nquads => RdfFormat::NQuads,
-            ExportFormat::Trig => RdfFormat::TriG,
-            ExportFormat::Rdfxml => RdfFormat::RdfXml,
-            ExportFormat::Jsonld => RdfFormat::JsonLd { profile: Default::default() },
+            ExportFormat::Turtle => Ok(RdfFormat::Turtle),
+            ExportFormat::Ntriples => Ok(RdfFormat::NTriples),
+            ExportFormat::Nquads => Ok(RdfFormat::NQuads),
+            ExportFormat::Trig => Ok(RdfFormat::TriG),
+            ExportFormat::Rdfxml => Ok(RdfFormat::RdfXml),
+            ExportFormat::Jsonld => Ok(RdfFormat::JsonLd { profile: Default::default() }),
+            ExportFormat::Graphml => Err(GraphFormat::Graphml),
+            ExportFormat::Gexf => Err(GraphFormat::Gexf),
+            ExportFormat::Neo4j => Err(GraphFormat::Neo4j),
+            ExportFormat::Cypher => Err(GraphFormat::Cypher),
+            ExportFormat::Csv => Err(GraphFormat::Csv),
+            ExportFormat::Dot => Err(GraphFormat::Dot),
+            ExportFormat::Svg => Err(GraphFormat::Svg),
+            ExportFormat::Png => Err(GraphFormat::Png),
         }
     }
 }
@@ -163,15 +199,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, output } => {
+        Command::Export { format, output, filter } => {
             let store = open_for_reading(&cli.store)?;
-            let rdf = format.rdf();
+            let rdf = match format.kind() {
+                Ok(rdf) => rdf,
+                Err(graph_format) => return export_graph(&store, graph_format, output, &filter),
+            };
+            // A filtered RDF export is the full export of an in-memory store holding the kept quads.
+            let filtered = if filter.is_empty() {
+                None
+            } else {
+                let subset = GraphStore::in_memory()?;
+                subset.insert(&Snapshot::load(&store)?.rdf_subset(&store, &filter)?)?;
+                Some(subset)
+            };
+            let store = filtered.as_ref().unwrap_or(&store);
             let path = output.unwrap_or_else(|| PathBuf::from(format!("out/graph.{}", rdf.file_extension())));
             if path.as_os_str() == "-" {
                 store.export(rdf, std::io::stdout().lock())?;
             } else {
                 let count = write_atomically(&path, |file| Ok(store.export(rdf, file)?))?;
                 eprintln!("wrote {count} statements to {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { shapes, limit } => {
+            let (text, name) = match &shapes {
+                Some(path) => (std::fs::read_to_string(path).with_context(|| format!("reading shapes {}", path.display()))?, path.display().to_string()),
+                None => (shacl::SHAPES.to_string(), "ontology/shapes.ttl (built in)".to_string()),
+            };
+            let shapes = shacl::parse_shapes(&text, &name)?;
+            let hierarchy = shacl::ClassHierarchy::from_turtle(shacl::ONTOLOGY, "ontology/newsgraph.ttl")?;
+            let store = open_for_reading(&cli.store)?;
+            let report = shacl::validate(&store, &shapes, &hierarchy)?;
+            print_report(&report, &name, limit, &mut std::io::stdout().lock())?;
+            Ok(if report.conforms() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::OntologyDocs { output } => {
+            let text = ontology_docs::generate(shacl::ONTOLOGY, shacl::SHAPES, ontology_docs::EXAMPLES)?;
+            if output.as_os_str() == "-" {
+                std::io::stdout().lock().write_all(text.as_bytes())?;
+            } else {
+                write_atomically(&output, |file| Ok(file.write_all(text.as_bytes()).map(|_| 0)?))?;
+                eprintln!("wrote {}", output.display());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -200,6 +270,52 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
     }
+}
+
+/// Writes a graph-tool export: a file (or stdout), or for Neo4j a folder of CSV files.
+fn export_graph(store: &GraphStore, format: GraphFormat, output: Option<PathBuf>, filter: &Filter) -> Result<ExitCode> {
+    let graph = Snapshot::load(store)?.graph(filter)?;
+    let counts = format!("{} entities and {} relations", graph.nodes.len(), graph.edges.len());
+    if format == GraphFormat::Neo4j {
+        let dir = output.unwrap_or_else(|| PathBuf::from("out/neo4j"));
+        anyhow::ensure!(dir.as_os_str() != "-", "--format neo4j writes nodes.csv and relationships.csv into a folder: give -o DIR");
+        write_neo4j_folder(&graph, &dir).with_context(|| format!("writing the Neo4j import files into {}", dir.display()))?;
+        eprintln!("wrote {counts} to {}/nodes.csv and relationships.csv", dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = output.unwrap_or_else(|| PathBuf::from(format!("out/graph.{}", format.extension())));
+    if path.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        format.write(&graph, &mut out)?;
+        out.flush()?;
+    } else {
+        write_atomically(&path, |file| Ok(format.write(&graph, file).map(|_| 0)?))?;
+        eprintln!("wrote {counts} to {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a validation report: violations grouped by constraint, then a summary line.
+fn print_report(report: &shacl::Report, shapes: &str, limit: usize, out: &mut impl Write) -> Result<()> {
+    let mut shown: std::collections::BTreeMap<(String, Option<String>), usize> = std::collections::BTreeMap::new();
+    let mut hidden = 0;
+    for v in &report.violations {
+        let key = (v.shape.clone(), v.path.clone());
+        let n = shown.entry(key).or_default();
+        *n += 1;
+        if *n > limit {
+            hidden += 1;
+            continue;
+        }
+        let path = v.path.as_deref().map(|p| format!(" {p}")).unwrap_or_default();
+        writeln!(out, "violation: {}{path}: {} (shape {})", v.focus, v.message, v.shape)?;
+    }
+    if hidden > 0 {
+        writeln!(out, "... and {hidden} more violations (show them with --limit N)")?;
+    }
+    let verdict = if report.conforms() { "conforms".to_string() } else { format!("{} violations", report.violations.len()) };
+    writeln!(out, "{verdict}: {} constraints of {shapes} checked on {} nodes", report.constraints, report.focus_nodes)?;
+    Ok(())
 }
 
 fn open_for_reading(dir: &Path) -> Result<GraphStore> {

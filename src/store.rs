@@ -159,6 +159,18 @@ impl GraphStore {
     pub fn flush(&self) -> Result<()> {
         Ok(self.store.flush()?)
     }
+
+    /// Every quad of every article graph, unsorted (filtered exports pick from them).
+    pub fn quads(&self) -> Result<Vec<Quad>> {
+        Ok(self.store.iter().collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Adds quads as they are (graph names included): builds in-memory stores
+    /// for filtered exports and tests.
+    pub fn insert(&self, quads: &[Quad]) -> Result<()> {
+        self.store.extend(quads.iter().cloned())?;
+        Ok(())
+    }
 }
 
 /// RocksDB's lock error becomes a clear "store in use" message.
