@@ -56,11 +56,11 @@ impl Names {
         format!("<{iri}>")
     }
 
-    /// A term in Markdown: ng: terms link to their section.
+    /// A term in Markdown: ng: terms link to their section or table row.
     fn link(&self, iri: &str) -> String {
         let short = self.short(iri);
         if iri.starts_with(NG) {
-            format!("[`{short}`](#{})", anchor(&short))
+            format!("[`{short}`](#{})", term_anchor(&short))
         } else {
             format!("`{short}`")
         }
@@ -78,6 +78,13 @@ impl Names {
 /// GitHub's heading anchor of `ng:Person`: `ngperson`.
 fn anchor(heading: &str) -> String {
     heading.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_').flat_map(char::to_lowercase).collect()
+}
+
+/// The anchor of an ng: term: the heading of a class (`ngperson`), or the
+/// table row of a property (`p-ngsubject`; properties start lowercase).
+fn term_anchor(short: &str) -> String {
+    let property = short.split(':').nth(1).is_some_and(|local| local.starts_with(|c: char| c.is_lowercase()));
+    format!("{}{}", if property { "p-" } else { "" }, anchor(short))
 }
 
 fn subject(term: TermRef<'_>) -> Option<NamedOrBlankNodeRef<'_>> {
@@ -136,10 +143,17 @@ fn class_expression(graph: &Graph, names: &Names, term: TermRef<'_>) -> String {
 /// Generates the Markdown page from the texts of the ontology, shapes and examples.
 pub fn generate(ontology: &str, shapes: &str, examples: &str) -> Result<String> {
     let onto = parse(ontology, "ontology")?;
+    let shapes_file = parse(shapes, "shapes")?;
     let shapes = parse_shapes(shapes, "shapes")?;
     let examples = parse(examples, "examples")?;
     let graph = &onto.graph;
-    let names = Names { prefixes: onto.prefixes.clone() };
+    let mut all_prefixes = onto.prefixes.clone();
+    for (prefix, namespace) in &shapes_file.prefixes {
+        if !all_prefixes.iter().any(|(p, _)| p == prefix) {
+            all_prefixes.push((prefix.clone(), namespace.clone()));
+        }
+    }
+    let names = Names { prefixes: all_prefixes };
     let mut md = String::new();
     let header = graph.subjects_for_predicate_object(rdf::TYPE, owl("Ontology").as_ref()).next();
     let Some(NamedOrBlankNodeRef::NamedNode(ontology_iri)) = header else {
@@ -254,38 +268,38 @@ pub fn generate(ontology: &str, shapes: &str, examples: &str) -> Result<String> 
         bullet(&mut md, "Subclasses", &subs);
         let disjoint_with: Vec<String> = disjoint.get(c).into_iter().flatten().map(|d| names.link(d)).collect();
         bullet(&mut md, "Disjoint with", &disjoint_with);
-        // Domain of this class or of a superclass (one level of ng: ancestry at a time).
-        let mut ancestry = vec![c.clone()];
-        let mut i = 0;
-        while i < ancestry.len() {
-            for p in supers(&ancestry[i]) {
-                if classes.contains(&p) && !ancestry.contains(&p) {
-                    ancestry.push(p);
-                }
-            }
-            i += 1;
-        }
-        let properties: BTreeSet<&String> = ancestry.iter().flat_map(|a| by_domain.get(a).into_iter().flatten()).collect();
-        let properties: Vec<String> = properties.into_iter().map(|p| names.link(p)).collect();
-        bullet(&mut md, "Properties (domain, inherited included)", &properties);
-        constraints_table(&mut md, &names, &shapes, c);
+        let domain_of: Vec<String> = by_domain.get(c).into_iter().flatten().map(|p| names.link(p)).collect();
+        bullet(&mut md, "Domain of", &domain_of);
+        let checked_by: Vec<String> = shapes
+            .iter()
+            .filter(|s| s.targets.iter().any(|t| t.as_str() == c))
+            .map(|s| format!("[`{}`](#{})", names.short(&s.name), anchor(&names.short(&s.name))))
+            .collect();
+        bullet(&mut md, "Shapes (`ontology/shapes.ttl`)", &checked_by);
         example(&mut md, &names, &examples.graph, c);
     }
 
+    shapes_section(&mut md, &names, &shapes_file.graph, &shapes);
     properties_section(&mut md, &names, graph);
     Ok(md)
 }
 
-/// The constraints of the shapes that target exactly this class.
-fn constraints_table(md: &mut String, names: &Names, shapes: &[NodeShape], class: &str) {
-    let targeting: Vec<&NodeShape> = shapes.iter().filter(|s| s.targets.iter().any(|t| t.as_str() == class)).collect();
-    if targeting.is_empty() {
-        return;
-    }
-    let shape_names: Vec<String> = targeting.iter().map(|s| format!("`{}`", names.short(&s.name))).collect();
-    let _ = writeln!(md, "\nConstraints (`ontology/shapes.ttl`: {}):\n", shape_names.join(", "));
-    let _ = writeln!(md, "| property | count | values |\n|---|---|---|");
-    for shape in targeting {
+/// One table per shape: its targets and the constraints on each property.
+fn shapes_section(md: &mut String, names: &Names, graph: &Graph, shapes: &[NodeShape]) {
+    let _ = writeln!(md, "\n## Shapes\n\nWhat `ontology/shapes.ttl` requires of the data (article graphs merged); `newsgraph validate` checks a store against it.");
+    for shape in shapes {
+        let short = names.short(&shape.name);
+        let _ = writeln!(md, "\n### {short}\n");
+        let comment = literal(graph, NamedNodeRef::new_unchecked(&shape.name), rdfs::COMMENT);
+        if !comment.is_empty() {
+            let _ = writeln!(md, "{comment}\n");
+        }
+        let targets: Vec<String> = shape.targets.iter().map(|t| names.link(t.as_str())).collect();
+        let _ = writeln!(md, "- Targets: instances of {}", targets.join(", "));
+        if let Some(kind) = shape.node_kind {
+            let _ = writeln!(md, "- Node kind: {}", format!("{kind:?}").replace("Iri", "IRI"));
+        }
+        let _ = writeln!(md, "\n| property | count | values |\n|---|---|---|");
         for p in &shape.properties {
             let (mut min, mut max) = (0, None);
             let mut values = Vec::new();
@@ -308,7 +322,8 @@ fn constraints_table(md: &mut String, names: &Names, shapes: &[NodeShape], class
                 Some(max) => format!("{min}..{max}"),
                 None => format!("{min}..*"),
             };
-            let _ = writeln!(md, "| {} | {count} | {} |", names.link(p.path.as_str()), values.join(", "));
+            let values = if values.is_empty() { "any".to_string() } else { values.join(", ") };
+            let _ = writeln!(md, "| {} | {count} | {values} |", names.link(p.path.as_str()));
         }
     }
 }
@@ -395,7 +410,7 @@ fn properties_section(md: &mut String, names: &Names, graph: &Graph) {
             alignments.extend(named_objects(graph, node, rdfs::SEE_ALSO).iter().map(|a| format!("see {}", names.link(a))));
             alignments.extend(named_objects(graph, node, rdf::TYPE).iter().filter(|t| t.as_str() != format!("{OWL}{kind}")).map(|t| names.link(t)));
             let label = literal(graph, node, rdfs::LABEL);
-            let _ = writeln!(md, "| <a id=\"{}\"></a>`{short}` | {label} | {domain} | {range} | {} | {comment} |", anchor(&short), alignments.join(", "));
+            let _ = writeln!(md, "| <a id=\"{}\"></a>`{short}` | {label} | {domain} | {range} | {} | {comment} |", term_anchor(&short), alignments.join(", "));
         }
     }
 }
@@ -407,6 +422,7 @@ mod tests {
     #[test]
     fn anchors_match_github() {
         assert_eq!(anchor("ng:Person"), "ngperson");
-        assert_eq!(anchor("ng:hasMember"), "nghasmember");
+        assert_eq!(term_anchor("ng:hasMember"), "p-nghasmember");
+        assert_eq!(term_anchor("ng:Article"), "ngarticle");
     }
 }

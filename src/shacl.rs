@@ -86,7 +86,7 @@ impl NodeKind {
 }
 
 /// One constraint of a property shape.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Constraint {
     /// At least this many distinct values.
     MinCount(u64),
@@ -107,7 +107,7 @@ pub enum Constraint {
 }
 
 /// A property shape: constraints on the values of one property.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PropertyShape {
     /// The property (`sh:path`).
     pub path: NamedNode,
@@ -120,7 +120,7 @@ pub struct PropertyShape {
 /// A node shape: which nodes it targets and what they must satisfy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeShape {
-    /// The shape's IRI (or blank node id).
+    /// The shape's IRI (or blank node id, `_:b0`).
     pub name: String,
     /// `sh:targetClass` values.
     pub targets: Vec<NamedNode>,
@@ -139,7 +139,7 @@ pub struct Violation {
     pub path: Option<String>,
     /// What is wrong.
     pub message: String,
-    /// The shape that was violated.
+    /// The shape that was violated, by its local name (`Entity` for `...shapes#Entity`).
     pub shape: String,
 }
 
@@ -219,7 +219,10 @@ pub fn parse_shapes(text: &str, what: &str) -> Result<Vec<NodeShape>> {
     roots.dedup();
     let mut shapes = Vec::new();
     for root in roots {
-        let name = display(&Term::from(root.into_owned()));
+        let name = match root {
+            NamedOrBlankNodeRef::NamedNode(n) => n.as_str().to_string(),
+            NamedOrBlankNodeRef::BlankNode(b) => b.to_string(),
+        };
         let fail = |message: String| Error::Invalid(format!("{what}: shape {name}: {message}"));
         check_terms(&graph, root, NODE_SHAPE_TERMS).map_err(fail)?;
         let mut targets = Vec::new();
@@ -241,7 +244,7 @@ pub fn parse_shapes(text: &str, what: &str) -> Result<Vec<NodeShape>> {
             };
             properties.push(parse_property(&graph, node).map_err(fail)?);
         }
-        properties.sort();
+        properties.sort_by_cached_key(|p: &PropertyShape| (p.path.as_str().to_string(), format!("{:?}", p.constraints)));
         shapes.push(NodeShape { name, targets, node_kind, properties });
     }
     if shapes.is_empty() {
@@ -297,7 +300,7 @@ fn parse_property(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> std::result::
             _ => continue,
         });
     }
-    constraints.sort();
+    constraints.sort_by_cached_key(|c| format!("{c:?}"));
     let message = match graph.object_for_subject_predicate(node, sh("message").as_ref()) {
         Some(TermRef::Literal(l)) => Some(l.value().to_string()),
         _ => None,
@@ -342,6 +345,7 @@ pub fn validate(store: &GraphStore, shapes: &[NodeShape], hierarchy: &ClassHiera
     let mut report = Report::default();
     let mut focus_nodes: BTreeSet<String> = BTreeSet::new();
     for shape in shapes {
+        let shape_name = shape.name.rsplit(['#', '/']).next().unwrap_or(&shape.name).to_string();
         let classes: BTreeSet<String> = shape.targets.iter().flat_map(|c| hierarchy.descendants(c.as_str())).collect();
         if classes.is_empty() {
             continue;
@@ -358,7 +362,7 @@ pub fn validate(store: &GraphStore, shapes: &[NodeShape], hierarchy: &ClassHiera
             let query = format!("SELECT DISTINCT ?focus WHERE {{ {focus} FILTER(!{}) }} ORDER BY ?focus", kind.test("?focus"));
             for row in rows(store, &query)? {
                 let focus = row[0].as_ref().map(display).unwrap_or_default();
-                report.violations.push(Violation { focus, path: None, message: format!("is not a {}", kind.name()), shape: shape.name.clone() });
+                report.violations.push(Violation { focus, path: None, message: format!("is not a {}", kind.name()), shape: shape_name.clone() });
             }
         }
         for property in &shape.properties {
@@ -423,7 +427,7 @@ pub fn validate(store: &GraphStore, shapes: &[NodeShape], hierarchy: &ClassHiera
                         Some(m) => format!("{m}: {detail}"),
                         None => detail,
                     };
-                    report.violations.push(Violation { focus, path: Some(path.clone()), message, shape: shape.name.clone() });
+                    report.violations.push(Violation { focus, path: Some(path.clone()), message, shape: shape_name.clone() });
                 }
             }
         }

@@ -20,6 +20,14 @@ fn example_store(dir: &Path) -> PathBuf {
     store
 }
 
+/// The date of the dismissal read from the tricky article (the expected edge date).
+fn tricky_date(store: &Path) -> String {
+    let rows = csv_rows(&ok(store, &["query", "relations", "--format", "csv"]));
+    let row = rows.iter().find(|r| r[5] == "tricky-quotes" && r[1] == "dismissed").expect("the dismissal of the tricky article");
+    assert_eq!((row[0].as_str(), row[2].as_str()), ("Ana Lima", "Paulo Reis"));
+    row[4].clone()
+}
+
 fn export(store: &Path, format: &str, extra: &[&str]) -> String {
     let mut args = vec!["export", "--format", format, "-o", "-"];
     args.extend_from_slice(extra);
@@ -109,10 +117,10 @@ fn graphml_and_gexf_are_well_formed_with_matching_counts() {
     for key in ["label", "type", "mentions", "relation", "date", "articles", "evidence"] {
         assert!(keys.contains(key), "GraphML key {key}");
     }
-    let data = |key: &str| graphml.iter().filter(move |e| e.name == "data" && e.attributes["key"] == key).map(|e| e.text.as_str());
-    assert!(data("label").any(|l| l == "Helena Duarte"));
-    assert!(data("type").all(|t| ["Person", "Organization", "Country", "Place", "MilitaryForce", "Group"].contains(&t)));
-    assert!(data("evidence").any(|t| t.contains("a \"bold\" audit of O'Hara & Sons <AT> C:\\ledger")), "special characters survive escaping");
+    let data = |key: &str| -> Vec<&str> { graphml.iter().filter(|e| e.name == "data" && e.attributes["key"] == key).map(|e| e.text.as_str()).collect() };
+    assert!(data("label").contains(&"Helena Duarte"));
+    assert!(data("type").iter().all(|t| ["Person", "Organization", "Country", "Place", "MilitaryForce", "Group"].contains(t)));
+    assert!(data("evidence").iter().any(|t| t.contains("a \"bold\" audit of O'Hara & Sons <AT> C:\\ledger")), "special characters survive escaping");
 
     let gexf_text = export(&store, "gexf", &[]);
     let gexf = parse_xml(&gexf_text);
@@ -123,12 +131,23 @@ fn graphml_and_gexf_are_well_formed_with_matching_counts() {
     assert_eq!(gexf.iter().filter(|e| e.name == "node").count(), entities);
     let gexf_edges: Vec<&Element> = gexf.iter().filter(|e| e.name == "edge").collect();
     assert_eq!(gexf_edges.len(), edges);
+    let date = tricky_date(&store);
     assert!(gexf_edges
         .iter()
-        .any(|e| e.attributes["label"] == "dismissed" && e.attributes.get("start").map(String::as_str) == Some("2023-03-14") && e.attributes["source"].ends_with("/helena-duarte")));
+        .any(|e| e.attributes["label"] == "dismissed" && e.attributes.get("start") == Some(&date) && e.attributes["source"].ends_with("/ana-lima")));
     for e in &gexf_edges {
         if let Some(start) = e.attributes.get("start") {
             assert!(newsgraph::dates::Date::parse_iso(start).is_some() && start.len() == 10, "{start}");
+        }
+    }
+    // A node starts with its first edge, so it is never shown before its edges.
+    let starts: BTreeMap<&str, &str> =
+        gexf.iter().filter(|e| e.name == "node").filter_map(|n| Some((n.attributes["id"].as_str(), n.attributes.get("start")?.as_str()))).collect();
+    for e in &gexf_edges {
+        for end in ["source", "target"] {
+            if let Some(node_start) = starts.get(e.attributes[end].as_str()) {
+                assert!(e.attributes.get("start").is_some_and(|s| s.as_str() >= *node_start), "{e:?}");
+            }
         }
     }
 }
@@ -152,7 +171,8 @@ fn neo4j_cypher_and_csv() {
         assert!(r[4].is_empty() || r[4].len() == 10, "{r:?}");
     }
     assert!(nodes[1..].iter().all(|r| r[2].starts_with("Entity;")));
-    assert!(rels.iter().any(|r| r[2] == "DISMISSED" && r[4] == "2023-03-14"));
+    let date = tricky_date(&store);
+    assert!(rels.iter().any(|r| r[2] == "DISMISSED" && r[4] == date && r[6] == "tricky-quotes"));
     assert_eq!(newsgraph(&store, &["export", "--format", "neo4j", "-o", "-"]).status.code(), Some(1), "neo4j needs a folder");
 
     let cypher = export(&store, "cypher", &[]);
@@ -165,7 +185,7 @@ fn neo4j_cypher_and_csv() {
     let flat = csv_rows(&export(&store, "csv", &[]));
     assert_eq!(flat[0], ["source", "target", "relation", "date", "articles", "evidence", "source_type", "target_type"]);
     assert_eq!(flat.len() - 1, edges);
-    assert!(flat.iter().any(|r| r[0] == "Helena Duarte" && r[1] == "Rui Tavares" && r[2] == "dismissed" && r[3] == "2023-03-14" && r[4] == "1"));
+    assert!(flat.iter().any(|r| r[0] == "Ana Lima" && r[1] == "Paulo Reis" && r[2] == "dismissed" && r[3] == date && r[4] == "1"));
     assert!(flat.iter().any(|r| r[5].contains("a \"bold\" audit of O'Hara")), "CSV quoting round-trips");
 }
 
@@ -173,10 +193,12 @@ fn neo4j_cypher_and_csv() {
 fn dot_and_pictures() {
     let dir = tempfile::tempdir().unwrap();
     let store = example_store(dir.path());
-    let dot = export(&store, "dot", &["--article", "harbour-minister"]);
+    let dot = export(&store, "dot", &["--article", "tricky-quotes"]);
     assert!(dot.starts_with("digraph newsgraph {") && dot.trim_end().ends_with('}'));
-    assert!(dot.contains("label=\"Helena Duarte\", fillcolor=\"#a6cee3\""), "{dot}");
-    assert!(dot.contains("label=\"dismissed\\n2023-03-14\""), "edge label with relation and date: {dot}");
+    assert!(dot.contains("label=\"Ana Lima\", fillcolor=\"#a6cee3\""), "{dot}");
+    let label = format!("label=\"dismissed\\n{}\"", tricky_date(&store));
+    assert!(dot.contains(&label), "edge label with relation and date: {dot}");
+    assert!(dot.contains(r#"tooltip="Prime Minister Ana Lima dismissed Finance Minister Paulo Reis on Friday after a \"bold\" audit of O'Hara & Sons <AT> C:\\ledger, officials said.""#), "{dot}");
     assert!(dot.contains("legend [shape=plaintext"), "{dot}");
     let graphviz = std::process::Command::new("dot").arg("-V").output().is_ok();
     let png = dir.path().join("graph.png");
@@ -184,8 +206,8 @@ fn dot_and_pictures() {
     if graphviz {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG\r\n\x1a\n"));
-        let svg = export(&store, "svg", &["--around", "Helena Duarte"]);
-        assert!(svg.contains("<svg") && svg.contains("Helena Duarte"), "{svg}");
+        let svg = export(&store, "svg", &["--around", "Ana Lima"]);
+        assert!(svg.contains("<svg") && svg.contains("Paulo Reis"), "{svg}");
     } else {
         assert_eq!(out.status.code(), Some(1));
         let message = String::from_utf8_lossy(&out.stderr);
@@ -200,26 +222,28 @@ fn filters_select_articles_dates_neighbourhoods_and_relations() {
     let store = example_store(dir.path());
     let all = csv_rows(&export(&store, "csv", &[]));
 
-    let one = csv_rows(&export(&store, "csv", &["--article", "harbour-minister"]));
+    let one = csv_rows(&export(&store, "csv", &["--article", "border-clashes"]));
     assert!(one.len() > 1 && one.len() < all.len(), "{one:?}");
     let nodes = csv_rows(&{
         let folder = dir.path().join("one");
-        ok(&store, &["export", "--format", "neo4j", "--article", "harbour-minister", "-o", folder.to_str().unwrap()]);
+        ok(&store, &["export", "--format", "neo4j", "--article", "border-clashes", "-o", folder.to_str().unwrap()]);
         std::fs::read_to_string(folder.join("nodes.csv")).unwrap()
     });
-    assert!(nodes.iter().any(|r| r[1] == "Rui Tavares") && !nodes.iter().any(|r| r[1] == "African Union"), "{nodes:?}");
+    assert!(nodes.iter().any(|r| r[1] == "Lesotho") && !nodes.iter().any(|r| r[1] == "Rui Tavares"), "{nodes:?}");
 
-    let dated = csv_rows(&export(&store, "csv", &["--from", "2023-01-01", "--to", "2023-12-31"]));
-    assert!(dated.len() > 1 && dated[1..].iter().all(|r| r[3].starts_with("2023-")), "{dated:?}");
+    let year = &tricky_date(&store)[..4];
+    let dated = csv_rows(&export(&store, "csv", &["--from", &format!("{year}-01-01"), "--to", &format!("{year}-12-31")]));
+    assert!(dated.len() > 1 && dated[1..].iter().all(|r| r[3].starts_with(year)), "{dated:?}");
 
-    let dismissals = csv_rows(&export(&store, "csv", &["--relation", "dismissed"]));
-    assert!(dismissals.len() >= 3 && dismissals[1..].iter().all(|r| r[2] == "dismissed"), "{dismissals:?}");
+    let dismissals = csv_rows(&export(&store, "csv", &["--relation", "dismissed", "--relation", "appointed"]));
+    assert!(dismissals.len() >= 2 && dismissals[1..].iter().all(|r| r[2] == "dismissed" || r[2] == "appointed"), "{dismissals:?}");
 
-    let around = csv_rows(&export(&store, "csv", &["--around", "helena duarte", "--depth", "1"]));
-    assert!(around[1..].iter().all(|r| r[0] == "Helena Duarte" || r[1] == "Helena Duarte"), "depth 1: every edge touches her: {around:?}");
-    assert!(around[1..].iter().any(|r| r[1] == "Rui Tavares"));
-    let wider = csv_rows(&export(&store, "csv", &["--around", "Helena Duarte", "--depth", "2"]));
-    assert!(wider.len() >= around.len());
+    let around = csv_rows(&export(&store, "csv", &["--around", "ana lima", "--depth", "1"]));
+    assert!(around[1..].iter().all(|r| r[0] == "Ana Lima" || r[1] == "Ana Lima"), "depth 1: every edge touches her: {around:?}");
+    assert!(around[1..].iter().any(|r| r[1] == "Paulo Reis"));
+    let hub = csv_rows(&export(&store, "csv", &["--around", "Lesotho", "--depth", "1"]));
+    let wider = csv_rows(&export(&store, "csv", &["--around", "Lesotho", "--depth", "3"]));
+    assert!(hub.len() > 1 && wider.len() >= hub.len(), "{hub:?} {wider:?}");
 
     let unknown = newsgraph(&store, &["export", "--format", "csv", "-o", "-", "--around", "Nobody At All"]);
     assert_eq!(unknown.status.code(), Some(1));
@@ -238,7 +262,7 @@ fn filters_select_articles_dates_neighbourhoods_and_relations() {
     assert_eq!(article.lines().count(), in_graph.len(), "--article alone keeps the whole article graph");
     let dismissed = export(&store, "turtle", &["--relation", "dismissed"]);
     assert!(dismissed.contains("ng:Dismissal") && !dismissed.contains("ng:Count") && !dismissed.contains("ng:Arrest"), "{dismissed}");
-    assert!(dismissed.contains("\"Helena Duarte\""), "the entities of kept facts are described");
+    assert!(dismissed.contains("\"Ana Lima\"") && !dismissed.contains("\"Lesotho\""), "the entities of kept facts, and only those: {dismissed}");
 }
 
 #[test]

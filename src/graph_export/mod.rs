@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::facts::Relation;
 use crate::mapping::NG;
 use crate::store::GraphStore;
-use oxigraph::model::{Quad, Subject, Term};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::QueryResults;
 use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
 use std::io::Write;
@@ -466,7 +466,7 @@ impl Snapshot {
         if !filter.narrows_facts() {
             let graphs: HashSet<&str> = selection.articles.iter().map(|id| self.articles[id].as_str()).collect();
             let mut kept = store.quads()?;
-            kept.retain(|q| matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if graphs.contains(g.as_str())));
+            kept.retain(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if graphs.contains(g.as_str())));
             return Ok(kept);
         }
         let mut graphs: HashSet<String> = HashSet::new();
@@ -487,11 +487,11 @@ impl Snapshot {
         let edge_properties: HashSet<String> = Relation::ALL.iter().map(|r| format!("{NG}{}", r.name())).collect();
         let mut kept = Vec::new();
         for quad in store.quads()? {
-            let oxigraph::model::GraphName::NamedNode(graph) = &quad.graph_name else { continue };
+            let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
             if !graphs.contains(graph.as_str()) {
                 continue;
             }
-            let Subject::NamedNode(subject) = &quad.subject else { continue };
+            let NamedOrBlankNode::NamedNode(subject) = &quad.subject else { continue };
             let (s, p) = (subject.as_str(), quad.predicate.as_str());
             let keep = if s == graph.as_str() || subjects.contains(s) {
                 true
