@@ -74,7 +74,7 @@ def check_rdf(folder, stats):
     turtle = None
     for name, fmt in RDF_EXPORTS:
         path = folder / name
-        if fmt in ("nquads", "trig"):
+        if fmt in ("nquads", "trig", "json-ld"):  # datasets: one named graph per article
             dataset = rdflib.Dataset()
             dataset.parse(path, format=fmt)
             quads = sum(len(g) for g in dataset.graphs() if g.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID)

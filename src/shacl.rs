@@ -49,7 +49,9 @@ pub enum NodeKind {
 
 impl NodeKind {
     fn parse(term: TermRef<'_>) -> Option<NodeKind> {
-        let TermRef::NamedNode(n) = term else { return None };
+        let TermRef::NamedNode(n) = term else {
+            return None;
+        };
         Some(match n.as_str().strip_prefix(SH)? {
             "IRI" => NodeKind::Iri,
             "BlankNode" => NodeKind::BlankNode,
@@ -183,8 +185,13 @@ impl ClassHierarchy {
         let graph = parse_turtle(text, what)?;
         let mut subclasses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for t in graph.triples_for_predicate(rdfs::SUB_CLASS_OF) {
-            if let (NamedOrBlankNodeRef::NamedNode(sub), TermRef::NamedNode(sup)) = (t.subject, t.object) {
-                subclasses.entry(sup.as_str().to_string()).or_default().insert(sub.as_str().to_string());
+            if let (NamedOrBlankNodeRef::NamedNode(sub), TermRef::NamedNode(sup)) =
+                (t.subject, t.object)
+            {
+                subclasses
+                    .entry(sup.as_str().to_string())
+                    .or_default()
+                    .insert(sub.as_str().to_string());
             }
         }
         Ok(ClassHierarchy { subclasses })
@@ -206,15 +213,41 @@ impl ClassHierarchy {
 }
 
 /// SHACL terms allowed on node shapes and on property shapes (others are refused).
-const NODE_SHAPE_TERMS: &[&str] = &["targetClass", "property", "nodeKind", "name", "description", "message"];
-const PROPERTY_SHAPE_TERMS: &[&str] =
-    &["path", "minCount", "maxCount", "datatype", "class", "nodeKind", "in", "minInclusive", "maxInclusive", "message", "name", "description", "order"];
+const NODE_SHAPE_TERMS: &[&str] = &[
+    "targetClass",
+    "property",
+    "nodeKind",
+    "name",
+    "description",
+    "message",
+];
+const PROPERTY_SHAPE_TERMS: &[&str] = &[
+    "path",
+    "minCount",
+    "maxCount",
+    "datatype",
+    "class",
+    "nodeKind",
+    "in",
+    "minInclusive",
+    "maxInclusive",
+    "message",
+    "name",
+    "description",
+    "order",
+];
 
 /// Parses the node shapes of a shapes graph in Turtle; `what` names it in errors.
 pub fn parse_shapes(text: &str, what: &str) -> Result<Vec<NodeShape>> {
     let graph = parse_turtle(text, what)?;
-    let mut roots: Vec<NamedOrBlankNodeRef<'_>> = graph.subjects_for_predicate_object(rdf::TYPE, sh("NodeShape").as_ref()).collect();
-    roots.extend(graph.triples_for_predicate(sh("targetClass").as_ref()).map(|t| t.subject));
+    let mut roots: Vec<NamedOrBlankNodeRef<'_>> = graph
+        .subjects_for_predicate_object(rdf::TYPE, sh("NodeShape").as_ref())
+        .collect();
+    roots.extend(
+        graph
+            .triples_for_predicate(sh("targetClass").as_ref())
+            .map(|t| t.subject),
+    );
     roots.sort_by_cached_key(|r| r.to_string());
     roots.dedup();
     let mut shapes = Vec::new();
@@ -227,12 +260,16 @@ pub fn parse_shapes(text: &str, what: &str) -> Result<Vec<NodeShape>> {
         check_terms(&graph, root, NODE_SHAPE_TERMS).map_err(fail)?;
         let mut targets = Vec::new();
         for t in graph.objects_for_subject_predicate(root, sh("targetClass").as_ref()) {
-            let TermRef::NamedNode(class) = t else { return Err(fail(format!("sh:targetClass {t} is not an IRI"))) };
+            let TermRef::NamedNode(class) = t else {
+                return Err(fail(format!("sh:targetClass {t} is not an IRI")));
+            };
             targets.push(class.into_owned());
         }
         targets.sort();
         let node_kind = match graph.object_for_subject_predicate(root, sh("nodeKind").as_ref()) {
-            Some(t) => Some(NodeKind::parse(t).ok_or_else(|| fail(format!("unknown sh:nodeKind {t}")))?),
+            Some(t) => {
+                Some(NodeKind::parse(t).ok_or_else(|| fail(format!("unknown sh:nodeKind {t}")))?)
+            }
             None => None,
         };
         let mut properties = Vec::new();
@@ -244,40 +281,73 @@ pub fn parse_shapes(text: &str, what: &str) -> Result<Vec<NodeShape>> {
             };
             properties.push(parse_property(&graph, node).map_err(fail)?);
         }
-        properties.sort_by_cached_key(|p: &PropertyShape| (p.path.as_str().to_string(), format!("{:?}", p.constraints)));
-        shapes.push(NodeShape { name, targets, node_kind, properties });
+        properties.sort_by_cached_key(|p: &PropertyShape| {
+            (p.path.as_str().to_string(), format!("{:?}", p.constraints))
+        });
+        shapes.push(NodeShape {
+            name,
+            targets,
+            node_kind,
+            properties,
+        });
     }
     if shapes.is_empty() {
-        return Err(Error::Invalid(format!("{what}: no node shapes (sh:NodeShape or sh:targetClass)")));
+        return Err(Error::Invalid(format!(
+            "{what}: no node shapes (sh:NodeShape or sh:targetClass)"
+        )));
     }
     Ok(shapes)
 }
 
 /// Refuses SHACL predicates outside `allowed` on `node`.
-fn check_terms(graph: &Graph, node: NamedOrBlankNodeRef<'_>, allowed: &[&str]) -> std::result::Result<(), String> {
+fn check_terms(
+    graph: &Graph,
+    node: NamedOrBlankNodeRef<'_>,
+    allowed: &[&str],
+) -> std::result::Result<(), String> {
     for t in graph.triples_for_subject(node) {
         if let Some(local) = t.predicate.as_str().strip_prefix(SH) {
             if !allowed.contains(&local) {
-                return Err(format!("sh:{local} is not supported by newsgraph validate (supported: {})", allowed.join(", ")));
+                return Err(format!(
+                    "sh:{local} is not supported by newsgraph validate (supported: {})",
+                    allowed.join(", ")
+                ));
             }
         }
     }
     Ok(())
 }
 
-fn parse_property(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> std::result::Result<PropertyShape, String> {
+fn parse_property(
+    graph: &Graph,
+    node: NamedOrBlankNodeRef<'_>,
+) -> std::result::Result<PropertyShape, String> {
     check_terms(graph, node, PROPERTY_SHAPE_TERMS)?;
     let path = match graph.object_for_subject_predicate(node, sh("path").as_ref()) {
         Some(TermRef::NamedNode(p)) => p.into_owned(),
-        Some(other) => return Err(format!("sh:path {other} is not an IRI (only single-property paths are supported)")),
+        Some(other) => {
+            return Err(format!(
+                "sh:path {other} is not an IRI (only single-property paths are supported)"
+            ))
+        }
         None => return Err("a property shape without sh:path".into()),
     };
-    let at = |what: &str| format!("property shape on {}: {what}", display(&Term::from(path.clone())));
+    let at = |what: &str| {
+        format!(
+            "property shape on {}: {what}",
+            display(&Term::from(path.clone()))
+        )
+    };
     let mut constraints = Vec::new();
     for t in graph.triples_for_subject(node) {
-        let Some(local) = t.predicate.as_str().strip_prefix(SH) else { continue };
+        let Some(local) = t.predicate.as_str().strip_prefix(SH) else {
+            continue;
+        };
         let count = || match t.object {
-            TermRef::Literal(l) => l.value().parse::<u64>().map_err(|_| at(&format!("sh:{local} {l} is not a count"))),
+            TermRef::Literal(l) => l
+                .value()
+                .parse::<u64>()
+                .map_err(|_| at(&format!("sh:{local} {l} is not a count"))),
             other => Err(at(&format!("sh:{local} {other} is not a count"))),
         };
         let iri = || match t.object {
@@ -293,7 +363,10 @@ fn parse_property(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> std::result::
             "maxCount" => Constraint::MaxCount(count()?),
             "datatype" => Constraint::Datatype(iri()?),
             "class" => Constraint::Class(iri()?),
-            "nodeKind" => Constraint::NodeKind(NodeKind::parse(t.object).ok_or_else(|| at(&format!("unknown sh:nodeKind {}", t.object)))?),
+            "nodeKind" => Constraint::NodeKind(
+                NodeKind::parse(t.object)
+                    .ok_or_else(|| at(&format!("unknown sh:nodeKind {}", t.object)))?,
+            ),
             "in" => Constraint::In(rdf_list(graph, t.object).map_err(|e| at(&e))?),
             "minInclusive" => Constraint::MinInclusive(literal()?),
             "maxInclusive" => Constraint::MaxInclusive(literal()?),
@@ -305,7 +378,11 @@ fn parse_property(graph: &Graph, node: NamedOrBlankNodeRef<'_>) -> std::result::
         Some(TermRef::Literal(l)) => Some(l.value().to_string()),
         _ => None,
     };
-    Ok(PropertyShape { path, constraints, message })
+    Ok(PropertyShape {
+        path,
+        constraints,
+        message,
+    })
 }
 
 /// The members of an RDF list.
@@ -318,9 +395,13 @@ fn rdf_list(graph: &Graph, head: TermRef<'_>) -> std::result::Result<Vec<Term>, 
             TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
             _ => return Err(format!("sh:in: {node} is not a list")),
         };
-        let first = graph.object_for_subject_predicate(subject, rdf::FIRST).ok_or_else(|| format!("sh:in: list node {node} has no rdf:first"))?;
+        let first = graph
+            .object_for_subject_predicate(subject, rdf::FIRST)
+            .ok_or_else(|| format!("sh:in: list node {node} has no rdf:first"))?;
         items.push(first.into_owned());
-        node = graph.object_for_subject_predicate(subject, rdf::REST).ok_or_else(|| format!("sh:in: list node {node} has no rdf:rest"))?;
+        node = graph
+            .object_for_subject_predicate(subject, rdf::REST)
+            .ok_or_else(|| format!("sh:in: list node {node} has no rdf:rest"))?;
         if items.len() > 10_000 {
             return Err("sh:in: list too long or cyclic".into());
         }
@@ -341,28 +422,52 @@ fn show(term: &Term) -> String {
 }
 
 /// Validates the store against the shapes; class membership follows `hierarchy`.
-pub fn validate(store: &GraphStore, shapes: &[NodeShape], hierarchy: &ClassHierarchy) -> Result<Report> {
+pub fn validate(
+    store: &GraphStore,
+    shapes: &[NodeShape],
+    hierarchy: &ClassHierarchy,
+) -> Result<Report> {
     let mut report = Report::default();
     let mut focus_nodes: BTreeSet<String> = BTreeSet::new();
     for shape in shapes {
-        let shape_name = shape.name.rsplit(['#', '/']).next().unwrap_or(&shape.name).to_string();
-        let classes: BTreeSet<String> = shape.targets.iter().flat_map(|c| hierarchy.descendants(c.as_str())).collect();
+        let shape_name = shape
+            .name
+            .rsplit(['#', '/'])
+            .next()
+            .unwrap_or(&shape.name)
+            .to_string();
+        let classes: BTreeSet<String> = shape
+            .targets
+            .iter()
+            .flat_map(|c| hierarchy.descendants(c.as_str()))
+            .collect();
         if classes.is_empty() {
             continue;
         }
         let values: Vec<String> = classes.iter().map(|c| format!("<{c}>")).collect();
         let focus = format!("VALUES ?class {{ {} }} ?focus a ?class .", values.join(" "));
-        for row in rows(store, &format!("SELECT DISTINCT ?focus WHERE {{ {focus} }}"))? {
+        for row in rows(
+            store,
+            &format!("SELECT DISTINCT ?focus WHERE {{ {focus} }}"),
+        )? {
             if let Some(f) = row.first().cloned().flatten() {
                 focus_nodes.insert(f.to_string());
             }
         }
         if let Some(kind) = shape.node_kind {
             report.constraints += 1;
-            let query = format!("SELECT DISTINCT ?focus WHERE {{ {focus} FILTER(!{}) }} ORDER BY ?focus", kind.test("?focus"));
+            let query = format!(
+                "SELECT DISTINCT ?focus WHERE {{ {focus} FILTER(!{}) }} ORDER BY ?focus",
+                kind.test("?focus")
+            );
             for row in rows(store, &query)? {
                 let focus = row[0].as_ref().map(display).unwrap_or_default();
-                report.violations.push(Violation { focus, path: None, message: format!("is not a {}", kind.name()), shape: shape_name.clone() });
+                report.violations.push(Violation {
+                    focus,
+                    path: None,
+                    message: format!("is not a {}", kind.name()),
+                    shape: shape_name.clone(),
+                });
             }
         }
         for property in &shape.properties {
@@ -404,30 +509,53 @@ pub fn validate(store: &GraphStore, shapes: &[NodeShape], hierarchy: &ClassHiera
                     let detail = if counted {
                         let n = second.as_ref().map(display).unwrap_or_else(|| "0".into());
                         match constraint {
-                            Constraint::MinCount(min) => format!("{n} value(s), fewer than sh:minCount {min}"),
-                            Constraint::MaxCount(max) => format!("{n} value(s), more than sh:maxCount {max}"),
+                            Constraint::MinCount(min) => {
+                                format!("{n} value(s), fewer than sh:minCount {min}")
+                            }
+                            Constraint::MaxCount(max) => {
+                                format!("{n} value(s), more than sh:maxCount {max}")
+                            }
                             _ => unreachable!("only counts are counted"),
                         }
                     } else {
                         let value = second.as_ref().map(show).unwrap_or_default();
                         match constraint {
-                            Constraint::Datatype(dt) => format!("value {value} is not a literal of datatype {}", display(&Term::from(dt.clone()))),
-                            Constraint::Class(class) => format!("value {value} is not a {}", display(&Term::from(class.clone()))),
-                            Constraint::NodeKind(kind) => format!("value {value} is not a {}", kind.name()),
+                            Constraint::Datatype(dt) => format!(
+                                "value {value} is not a literal of datatype {}",
+                                display(&Term::from(dt.clone()))
+                            ),
+                            Constraint::Class(class) => format!(
+                                "value {value} is not a {}",
+                                display(&Term::from(class.clone()))
+                            ),
+                            Constraint::NodeKind(kind) => {
+                                format!("value {value} is not a {}", kind.name())
+                            }
                             Constraint::In(allowed) => {
                                 let list: Vec<String> = allowed.iter().map(show).collect();
                                 format!("value {value} is not one of {}", list.join(", "))
                             }
-                            Constraint::MinInclusive(min) => format!("value {value} is not ≥ {}", min.value()),
-                            Constraint::MaxInclusive(max) => format!("value {value} is not ≤ {}", max.value()),
-                            Constraint::MinCount(_) | Constraint::MaxCount(_) => unreachable!("counts are counted"),
+                            Constraint::MinInclusive(min) => {
+                                format!("value {value} is not ≥ {}", min.value())
+                            }
+                            Constraint::MaxInclusive(max) => {
+                                format!("value {value} is not ≤ {}", max.value())
+                            }
+                            Constraint::MinCount(_) | Constraint::MaxCount(_) => {
+                                unreachable!("counts are counted")
+                            }
                         }
                     };
                     let message = match &property.message {
                         Some(m) => format!("{m}: {detail}"),
                         None => detail,
                     };
-                    report.violations.push(Violation { focus, path: Some(path.clone()), message, shape: shape_name.clone() });
+                    report.violations.push(Violation {
+                        focus,
+                        path: Some(path.clone()),
+                        message,
+                        shape: shape_name.clone(),
+                    });
                 }
             }
         }
@@ -459,10 +587,15 @@ mod tests {
     #[test]
     fn shipped_shapes_parse() {
         let shapes = parse_shapes(SHAPES, "ontology/shapes.ttl").unwrap();
-        assert!(shapes.iter().any(|s| s.name == "https://w3id.org/newsgraph/shapes#Entity"));
+        assert!(shapes
+            .iter()
+            .any(|s| s.name == "https://w3id.org/newsgraph/shapes#Entity"));
         let hierarchy = ClassHierarchy::from_turtle(ONTOLOGY, "ontology/newsgraph.ttl").unwrap();
         let entities = hierarchy.descendants("https://w3id.org/newsgraph/ontology#Entity");
-        assert!(entities.contains("https://w3id.org/newsgraph/ontology#Person"), "{entities:?}");
+        assert!(
+            entities.contains("https://w3id.org/newsgraph/ontology#Person"),
+            "{entities:?}"
+        );
     }
 
     #[test]
@@ -484,9 +617,17 @@ mod tests {
         store.insert(&quads).unwrap();
         let shapes = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
             <urn:s> sh:targetClass <urn:C> ; sh:property [ sh:path <urn:p> ; sh:minCount 1 ; sh:maxCount 1 ; sh:datatype xsd:string ; sh:in ( \"x\" ) ] .";
-        let hierarchy = ClassHierarchy::from_turtle("<urn:D> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <urn:C> .", "o.ttl").unwrap();
+        let hierarchy = ClassHierarchy::from_turtle(
+            "<urn:D> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <urn:C> .",
+            "o.ttl",
+        )
+        .unwrap();
         let report = validate(&store, &parse_shapes(shapes, "s.ttl").unwrap(), &hierarchy).unwrap();
-        let found: Vec<String> = report.violations.iter().map(|v| format!("{} {}", v.focus, v.message)).collect();
+        let found: Vec<String> = report
+            .violations
+            .iter()
+            .map(|v| format!("{} {}", v.focus, v.message))
+            .collect();
         assert_eq!(
             found,
             [

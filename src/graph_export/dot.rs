@@ -28,13 +28,20 @@ fn quoted(text: &str) -> String {
 
 /// Escapes text inside an HTML-like label.
 fn html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Writes `graph` as a DOT digraph.
 pub fn write(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "digraph newsgraph {{")?;
-    let title = format!("newsgraph: {} entities, {} relations", graph.nodes.len(), graph.edges.len());
+    let title = format!(
+        "newsgraph: {} entities, {} relations",
+        graph.nodes.len(),
+        graph.edges.len()
+    );
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label={}, nodesep=0.3, ranksep=0.6];", quoted(&title))?;
     writeln!(out, "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, color=\"#555555\", margin=\"0.15,0.06\"];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\", fontcolor=\"#333333\", arrowsize=0.7];")?;
@@ -42,7 +49,11 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
     if !types.is_empty() {
         let mut rows = String::new();
         for t in &types {
-            rows.push_str(&format!("<tr><td bgcolor=\"{}\" width=\"14\"></td><td align=\"left\">{}</td></tr>", hex_colour(t), html(t)));
+            rows.push_str(&format!(
+                "<tr><td bgcolor=\"{}\" width=\"14\"></td><td align=\"left\">{}</td></tr>",
+                hex_colour(t),
+                html(t)
+            ));
         }
         writeln!(
             out,
@@ -50,8 +61,20 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     for (i, node) in graph.nodes.iter().enumerate() {
-        let tooltip = format!("{} · {} mention{}", node.entity_type, node.mentions, if node.mentions == 1 { "" } else { "s" });
-        writeln!(out, "  n{} [label={}, fillcolor=\"{}\", tooltip={}];", i + 1, quoted(&node.label), hex_colour(&node.entity_type), quoted(&tooltip))?;
+        let tooltip = format!(
+            "{} · {} mention{}",
+            node.entity_type,
+            node.mentions,
+            if node.mentions == 1 { "" } else { "s" }
+        );
+        writeln!(
+            out,
+            "  n{} [label={}, fillcolor=\"{}\", tooltip={}];",
+            i + 1,
+            quoted(&node.label),
+            hex_colour(&node.entity_type),
+            quoted(&tooltip)
+        )?;
     }
     for edge in &graph.edges {
         let mut label = edge.relation.clone();
@@ -61,7 +84,14 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
         if edge.articles.len() > 1 {
             label.push_str(&format!("\n{} articles", edge.articles.len()));
         }
-        writeln!(out, "  n{} -> n{} [label={}, tooltip={}];", edge.source + 1, edge.target + 1, quoted(&label), quoted(&edge.evidence))?;
+        writeln!(
+            out,
+            "  n{} -> n{} [label={}, tooltip={}];",
+            edge.source + 1,
+            edge.target + 1,
+            quoted(&label),
+            quoted(&edge.evidence)
+        )?;
     }
     writeln!(out, "}}")
 }
@@ -80,14 +110,24 @@ pub fn render_graphviz(dot_text: &[u8], format: &str) -> Result<Vec<u8>> {
             )),
             _ => Error::io("dot", e),
         })?;
-    let mut stdin = child.stdin.take().ok_or_else(|| Error::Invalid("could not write to Graphviz's dot".into()))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| Error::Invalid("could not write to Graphviz's dot".into()))?;
     let text = dot_text.to_vec();
     // Write from another thread so a large image on stdout cannot dead-lock the pipe.
     let writer = std::thread::spawn(move || stdin.write_all(&text));
     let output = child.wait_with_output().map_err(|e| Error::io("dot", e))?;
-    writer.join().map_err(|_| Error::Invalid("writing to Graphviz's dot failed".into()))?.map_err(|e| Error::io("dot (stdin)", e))?;
+    writer
+        .join()
+        .map_err(|_| Error::Invalid("writing to Graphviz's dot failed".into()))?
+        .map_err(|e| Error::io("dot (stdin)", e))?;
     if !output.status.success() {
-        return Err(Error::Invalid(format!("Graphviz's dot failed ({}): {}", output.status, String::from_utf8_lossy(&output.stderr).trim())));
+        return Err(Error::Invalid(format!(
+            "Graphviz's dot failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
     }
     Ok(output.stdout)
 }

@@ -56,13 +56,18 @@ pub struct Filter {
 }
 
 fn parse_date(text: &str) -> std::result::Result<Date, String> {
-    Date::parse_iso(text).filter(|_| text.trim().len() == 10).ok_or_else(|| format!("{text:?} is not a date YYYY-MM-DD"))
+    Date::parse_iso(text)
+        .filter(|_| text.trim().len() == 10)
+        .ok_or_else(|| format!("{text:?} is not a date YYYY-MM-DD"))
 }
 
 fn parse_relation(text: &str) -> std::result::Result<Relation, String> {
     Relation::parse(text).ok_or_else(|| {
         let names: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
-        format!("{text:?} is not a relation; relations: {}", names.join(", "))
+        format!(
+            "{text:?} is not a relation; relations: {}",
+            names.join(", ")
+        )
     })
 }
 
@@ -75,7 +80,10 @@ impl Filter {
     /// True when the filter keeps only some facts of the chosen articles
     /// (then entities without a kept fact are left out too).
     fn narrows_facts(&self) -> bool {
-        self.from.is_some() || self.to.is_some() || self.around.is_some() || !self.relations.is_empty()
+        self.from.is_some()
+            || self.to.is_some()
+            || self.around.is_some()
+            || !self.relations.is_empty()
     }
 }
 
@@ -131,7 +139,9 @@ impl GraphFormat {
                 let image = render_graphviz(&text, self.extension())?;
                 out.write_all(&image).map_err(io)
             }
-            GraphFormat::Neo4j => Err(Error::Invalid("the neo4j export is a folder of CSV files: give -o DIR".into())),
+            GraphFormat::Neo4j => Err(Error::Invalid(
+                "the neo4j export is a folder of CSV files: give -o DIR".into(),
+            )),
         }
     }
 }
@@ -184,7 +194,11 @@ impl Graph {
     /// (such a node is shown for the whole timeline).
     pub fn node_start(&self, node: usize) -> Option<Date> {
         let mut start: Option<Date> = None;
-        for edge in self.edges.iter().filter(|e| e.source == node || e.target == node) {
+        for edge in self
+            .edges
+            .iter()
+            .filter(|e| e.source == node || e.target == node)
+        {
             let date = edge.date?;
             start = Some(start.map_or(date, |s| s.min(date)));
         }
@@ -238,14 +252,19 @@ impl Snapshot {
     /// Reads articles, facts and entities from the store.
     pub fn load(store: &GraphStore) -> Result<Snapshot> {
         let mut articles = BTreeMap::new();
-        for row in select(store, "SELECT ?doc ?id WHERE { ?doc a ng:Article ; dcterms:identifier ?id } ORDER BY ?id", &["doc", "id"])? {
+        for row in select(
+            store,
+            "SELECT ?doc ?id WHERE { ?doc a ng:Article ; dcterms:identifier ?id } ORDER BY ?id",
+            &["doc", "id"],
+        )? {
             if let [Some(doc), Some(id)] = &row[..] {
                 articles.insert(id.clone(), doc.clone());
             }
         }
 
         let mut facts: BTreeMap<String, FactRow> = BTreeMap::new();
-        let fact_query = "SELECT ?fact ?id ?relation ?subject ?object ?other ?date ?evidence ?sentence WHERE {
+        let fact_query =
+            "SELECT ?fact ?id ?relation ?subject ?object ?other ?date ?evidence ?sentence WHERE {
               ?fact ng:evidence ?evidence ; ng:article ?doc .
               ?doc dcterms:identifier ?id .
               OPTIONAL { ?fact ng:relation ?relation }
@@ -255,13 +274,21 @@ impl Snapshot {
               OPTIONAL { ?fact ng:date ?date }
               OPTIONAL { ?evidence ng:sentenceText ?sentence }
             } ORDER BY ?fact";
-        let columns = ["fact", "id", "relation", "subject", "object", "other", "date", "evidence", "sentence"];
+        let columns = [
+            "fact", "id", "relation", "subject", "object", "other", "date", "evidence", "sentence",
+        ];
         for row in select(store, fact_query, &columns)? {
-            let [Some(iri), Some(article), relation, subject, object, other, date, evidence, sentence] = <[Option<String>; 9]>::try_from(row).unwrap_or_default() else {
+            let [Some(iri), Some(article), relation, subject, object, other, date, evidence, sentence] =
+                <[Option<String>; 9]>::try_from(row).unwrap_or_default()
+            else {
                 continue;
             };
             let fact = facts.entry(iri.clone()).or_insert_with(|| FactRow {
-                position: iri.rsplit('/').next().and_then(|n| n.parse().ok()).unwrap_or(0),
+                position: iri
+                    .rsplit('/')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0),
                 iri,
                 article,
                 relation: relation.and_then(|r| r.strip_prefix(NG).map(str::to_string)),
@@ -279,7 +306,9 @@ impl Snapshot {
             }
         }
         let mut facts: Vec<FactRow> = facts.into_values().collect();
-        facts.sort_by(|a, b| (&a.article, a.position, &a.iri).cmp(&(&b.article, b.position, &b.iri)));
+        facts.sort_by(|a, b| {
+            (&a.article, a.position, &a.iri).cmp(&(&b.article, b.position, &b.iri))
+        });
 
         let mut entities: BTreeMap<String, BTreeMap<String, EntityInArticle>> = BTreeMap::new();
         let entity_query = "SELECT ?e ?id ?type ?label ?n WHERE {
@@ -287,7 +316,11 @@ impl Snapshot {
             }";
         for row in select(store, entity_query, &["e", "id", "type", "label", "n"])? {
             if let [Some(e), Some(id), Some(class), Some(label), Some(n)] = &row[..] {
-                let info = entities.entry(e.clone()).or_default().entry(id.clone()).or_default();
+                let info = entities
+                    .entry(e.clone())
+                    .or_default()
+                    .entry(id.clone())
+                    .or_default();
                 if let Some(name) = class.strip_prefix(NG) {
                     info.types.insert(name.to_string());
                 }
@@ -303,7 +336,11 @@ impl Snapshot {
                 }
             }
         }
-        Ok(Snapshot { articles, facts, entities })
+        Ok(Snapshot {
+            articles,
+            facts,
+            entities,
+        })
     }
 
     /// Applies a filter: the articles, facts and node entities it keeps.
@@ -329,8 +366,13 @@ impl Snapshot {
             .filter(|&i| {
                 let f = &self.facts[i];
                 articles.contains(&f.article)
-                    && (!dated || f.date.is_some_and(|d| filter.from.is_none_or(|from| d >= from) && filter.to.is_none_or(|to| d <= to)))
-                    && (relations.is_empty() || f.relation.as_deref().is_some_and(|r| relations.contains(r)))
+                    && (!dated
+                        || f.date.is_some_and(|d| {
+                            filter.from.is_none_or(|from| d >= from)
+                                && filter.to.is_none_or(|to| d <= to)
+                        }))
+                    && (relations.is_empty()
+                        || f.relation.as_deref().is_some_and(|r| relations.contains(r)))
             })
             .collect();
 
@@ -338,7 +380,9 @@ impl Snapshot {
         if let Some(name) = &filter.around {
             let centres = self.find_entities(name, &articles);
             if centres.is_empty() {
-                return Err(Error::Invalid(format!("no entity with the label or alias {name:?} in the selected articles")));
+                return Err(Error::Invalid(format!(
+                    "no entity with the label or alias {name:?} in the selected articles"
+                )));
             }
             let reached = self.neighbourhood(&facts, centres, filter.depth);
             facts.retain(|&i| {
@@ -351,7 +395,12 @@ impl Snapshot {
             });
             nodes = reached;
         } else if !filter.narrows_facts() {
-            nodes = self.entities.iter().filter(|(_, by)| by.keys().any(|a| articles.contains(a))).map(|(e, _)| e.clone()).collect();
+            nodes = self
+                .entities
+                .iter()
+                .filter(|(_, by)| by.keys().any(|a| articles.contains(a)))
+                .map(|(e, _)| e.clone())
+                .collect();
         }
         for &i in &facts {
             if let (Some(s), Some(o)) = (&self.facts[i].subject, &self.facts[i].object) {
@@ -359,7 +408,11 @@ impl Snapshot {
                 nodes.insert(o.clone());
             }
         }
-        Ok(Selection { articles, facts, nodes })
+        Ok(Selection {
+            articles,
+            facts,
+            nodes,
+        })
     }
 
     /// Entities whose label or alias in the given articles equals `name`, any case.
@@ -370,14 +423,24 @@ impl Snapshot {
             .filter(|(_, by)| {
                 by.iter()
                     .filter(|(a, _)| articles.contains(*a))
-                    .any(|(_, info)| info.labels.iter().chain(&info.aliases).any(|l| l.to_lowercase() == wanted))
+                    .any(|(_, info)| {
+                        info.labels
+                            .iter()
+                            .chain(&info.aliases)
+                            .any(|l| l.to_lowercase() == wanted)
+                    })
             })
             .map(|(e, _)| e.clone())
             .collect()
     }
 
     /// Entities at most `depth` edges (either direction) from `centres`.
-    fn neighbourhood(&self, facts: &[usize], centres: BTreeSet<String>, depth: usize) -> BTreeSet<String> {
+    fn neighbourhood(
+        &self,
+        facts: &[usize],
+        centres: BTreeSet<String>,
+        depth: usize,
+    ) -> BTreeSet<String> {
         let mut adjacent: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for &i in facts {
             if let (Some(s), Some(o)) = (&self.facts[i].subject, &self.facts[i].object) {
@@ -403,23 +466,38 @@ impl Snapshot {
     /// The graph the graph-tool formats export: entities and aggregated edges.
     pub fn graph(&self, filter: &Filter) -> Result<Graph> {
         let selection = self.selection(filter)?;
-        let nodes: Vec<Node> = selection.nodes.iter().map(|iri| self.node(iri, &selection.articles)).collect();
-        let index: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.iri.as_str(), i)).collect();
+        let nodes: Vec<Node> = selection
+            .nodes
+            .iter()
+            .map(|iri| self.node(iri, &selection.articles))
+            .collect();
+        let index: BTreeMap<&str, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.iri.as_str(), i))
+            .collect();
         let mut edges: BTreeMap<(usize, String, usize), Edge> = BTreeMap::new();
         // Facts are in article order, so the first fact of an edge gives its evidence.
         for &i in &selection.facts {
             let f = &self.facts[i];
-            let (Some(relation), Some(s), Some(o)) = (&f.relation, &f.subject, &f.object) else { continue };
-            let (Some(&source), Some(&target)) = (index.get(s.as_str()), index.get(o.as_str())) else { continue };
-            let edge = edges.entry((source, relation.clone(), target)).or_insert_with(|| Edge {
-                source,
-                target,
-                relation: relation.clone(),
-                date: None,
-                articles: Vec::new(),
-                facts: 0,
-                evidence: f.sentence.clone(),
-            });
+            let (Some(relation), Some(s), Some(o)) = (&f.relation, &f.subject, &f.object) else {
+                continue;
+            };
+            let (Some(&source), Some(&target)) = (index.get(s.as_str()), index.get(o.as_str()))
+            else {
+                continue;
+            };
+            let edge = edges
+                .entry((source, relation.clone(), target))
+                .or_insert_with(|| Edge {
+                    source,
+                    target,
+                    relation: relation.clone(),
+                    date: None,
+                    articles: Vec::new(),
+                    facts: 0,
+                    evidence: f.sentence.clone(),
+                });
             edge.facts += 1;
             if let Some(date) = f.date {
                 edge.date = Some(edge.date.map_or(date, |d| d.min(date)));
@@ -442,19 +520,43 @@ impl Snapshot {
     fn node(&self, iri: &str, articles: &BTreeSet<String>) -> Node {
         let mut merged = EntityInArticle::default();
         let by_article = self.entities.get(iri);
-        let selected: Vec<&EntityInArticle> = by_article.into_iter().flatten().filter(|(a, _)| articles.contains(*a)).map(|(_, i)| i).collect();
+        let selected: Vec<&EntityInArticle> = by_article
+            .into_iter()
+            .flatten()
+            .filter(|(a, _)| articles.contains(*a))
+            .map(|(_, i)| i)
+            .collect();
         // An entity reached through a fact is described in that fact's article; fall back to any article.
-        let described = if selected.is_empty() { by_article.into_iter().flatten().map(|(_, i)| i).collect() } else { selected };
+        let described = if selected.is_empty() {
+            by_article.into_iter().flatten().map(|(_, i)| i).collect()
+        } else {
+            selected
+        };
         for info in described {
             merged.labels.extend(info.labels.iter().cloned());
             merged.types.extend(info.types.iter().cloned());
             merged.aliases.extend(info.aliases.iter().cloned());
             merged.mentions += info.mentions;
         }
-        let label = merged.labels.iter().next().cloned().unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_string());
+        let label = merged
+            .labels
+            .iter()
+            .next()
+            .cloned()
+            .unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_string());
         let aliases = merged.aliases.into_iter().filter(|a| *a != label).collect();
-        let entity_type = merged.types.into_iter().next().unwrap_or_else(|| "Entity".to_string());
-        Node { iri: iri.to_string(), label, entity_type, mentions: merged.mentions, aliases }
+        let entity_type = merged
+            .types
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| "Entity".to_string());
+        Node {
+            iri: iri.to_string(),
+            label,
+            entity_type,
+            mentions: merged.mentions,
+            aliases,
+        }
     }
 
     /// The quads an RDF export with `filter` keeps: for each kept fact its
@@ -464,9 +566,15 @@ impl Snapshot {
     pub fn rdf_subset(&self, store: &GraphStore, filter: &Filter) -> Result<Vec<Quad>> {
         let selection = self.selection(filter)?;
         if !filter.narrows_facts() {
-            let graphs: HashSet<&str> = selection.articles.iter().map(|id| self.articles[id].as_str()).collect();
+            let graphs: HashSet<&str> = selection
+                .articles
+                .iter()
+                .map(|id| self.articles[id].as_str())
+                .collect();
             let mut kept = store.quads()?;
-            kept.retain(|q| matches!(&q.graph_name, GraphName::NamedNode(g) if graphs.contains(g.as_str())));
+            kept.retain(
+                |q| matches!(&q.graph_name, GraphName::NamedNode(g) if graphs.contains(g.as_str())),
+            );
             return Ok(kept);
         }
         let mut graphs: HashSet<String> = HashSet::new();
@@ -480,24 +588,43 @@ impl Snapshot {
             subjects.extend(f.evidence.iter().cloned());
             entities.extend(f.subject.iter().chain(&f.object).chain(&f.others).cloned());
             if let (Some(relation), Some(s), Some(o)) = (&f.relation, &f.subject, &f.object) {
-                edges.insert((s.clone(), format!("{NG}{relation}"), o.clone(), graph.clone()));
+                edges.insert((
+                    s.clone(),
+                    format!("{NG}{relation}"),
+                    o.clone(),
+                    graph.clone(),
+                ));
             }
             graphs.insert(graph);
         }
-        let edge_properties: HashSet<String> = Relation::ALL.iter().map(|r| format!("{NG}{}", r.name())).collect();
+        let edge_properties: HashSet<String> = Relation::ALL
+            .iter()
+            .map(|r| format!("{NG}{}", r.name()))
+            .collect();
         let mut kept = Vec::new();
         for quad in store.quads()? {
-            let GraphName::NamedNode(graph) = &quad.graph_name else { continue };
+            let GraphName::NamedNode(graph) = &quad.graph_name else {
+                continue;
+            };
             if !graphs.contains(graph.as_str()) {
                 continue;
             }
-            let NamedOrBlankNode::NamedNode(subject) = &quad.subject else { continue };
+            let NamedOrBlankNode::NamedNode(subject) = &quad.subject else {
+                continue;
+            };
             let (s, p) = (subject.as_str(), quad.predicate.as_str());
             let keep = if s == graph.as_str() || subjects.contains(s) {
                 true
             } else if edge_properties.contains(p) {
-                let Term::NamedNode(o) = &quad.object else { continue };
-                edges.contains(&(s.to_string(), p.to_string(), o.as_str().to_string(), graph.as_str().to_string()))
+                let Term::NamedNode(o) = &quad.object else {
+                    continue;
+                };
+                edges.contains(&(
+                    s.to_string(),
+                    p.to_string(),
+                    o.as_str().to_string(),
+                    graph.as_str().to_string(),
+                ))
             } else {
                 entities.contains(s)
             };
@@ -593,7 +720,10 @@ mod tests {
 
     #[test]
     fn escaping() {
-        assert_eq!(xml_escape("a<b & \"c\" 'd'\n\u{1}"), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&#10;\u{FFFD}");
+        assert_eq!(
+            xml_escape("a<b & \"c\" 'd'\n\u{1}"),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&#10;\u{FFFD}"
+        );
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
         assert_eq!(one_line(" a\n  b\tc "), "a b c");

@@ -15,7 +15,8 @@ use std::path::Path;
 /// Header of `nodes.csv` (Neo4j import header format).
 pub const NODES_HEADER: &str = "id:ID,label,type:LABEL,mentions:int,aliases";
 /// Header of `relationships.csv` (Neo4j import header format).
-pub const RELATIONSHIPS_HEADER: &str = ":START_ID,:END_ID,:TYPE,relation,date:date,articles:int,first_article,evidence";
+pub const RELATIONSHIPS_HEADER: &str =
+    ":START_ID,:END_ID,:TYPE,relation,date:date,articles:int,first_article,evidence";
 
 /// `hasMember` → `HAS_MEMBER`.
 fn relationship_type(relation: &str) -> String {
@@ -59,7 +60,12 @@ pub fn write_neo4j_folder(graph: &Graph, dir: &Path) -> Result<(usize, usize)> {
             edge.relation,
             edge.date.map(|d| d.to_string()).unwrap_or_default(),
             edge.articles.len(),
-            csv_field(edge.articles.first().map(String::as_str).unwrap_or_default()),
+            csv_field(
+                edge.articles
+                    .first()
+                    .map(String::as_str)
+                    .unwrap_or_default()
+            ),
             csv_field(&edge.evidence)
         )
         .map_err(|e| Error::io(dir, e))?;
@@ -92,7 +98,10 @@ pub fn cypher_string(text: &str) -> String {
 
 /// A Cypher label or relationship type, back-quoted unless it is a plain identifier.
 fn cypher_name(name: &str) -> String {
-    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.starts_with(|c: char| c.is_ascii_digit()) {
+    if !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+    {
         name.to_string()
     } else {
         format!("`{}`", name.replace('`', "``"))
@@ -101,8 +110,16 @@ fn cypher_name(name: &str) -> String {
 
 /// Writes `graph` as a Cypher script (one statement per line, `;`-terminated).
 pub fn write_cypher(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "// newsgraph: {} entities, {} relationships.", graph.nodes.len(), graph.edges.len())?;
-    writeln!(out, "// Run with: cypher-shell -u neo4j -p PASSWORD -f graph.cypher")?;
+    writeln!(
+        out,
+        "// newsgraph: {} entities, {} relationships.",
+        graph.nodes.len(),
+        graph.edges.len()
+    )?;
+    writeln!(
+        out,
+        "// Run with: cypher-shell -u neo4j -p PASSWORD -f graph.cypher"
+    )?;
     writeln!(out, "CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;")?;
     for node in &graph.nodes {
         let aliases: Vec<String> = node.aliases.iter().map(|a| cypher_string(a)).collect();
@@ -117,7 +134,10 @@ pub fn write_cypher(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     for edge in &graph.edges {
-        let date = edge.date.map(|d| format!("date('{d}')")).unwrap_or_else(|| "null".to_string());
+        let date = edge
+            .date
+            .map(|d| format!("date('{d}')"))
+            .unwrap_or_else(|| "null".to_string());
         writeln!(
             out,
             "MATCH (a:Entity {{id: {}}}) MATCH (b:Entity {{id: {}}}) MERGE (a)-[r:{}]->(b) SET r.relation = {}, r.date = {date}, r.articles = {}, r.first_article = {}, r.evidence = {};",
@@ -140,7 +160,10 @@ mod tests {
     #[test]
     fn names_and_strings() {
         assert_eq!(relationship_type("hasMember"), "HAS_MEMBER");
-        assert_eq!(relationship_type("requestedAssistanceFrom"), "REQUESTED_ASSISTANCE_FROM");
+        assert_eq!(
+            relationship_type("requestedAssistanceFrom"),
+            "REQUESTED_ASSISTANCE_FROM"
+        );
         assert_eq!(cypher_string(r"O'Neil \ said"), r"'O\'Neil \\ said'");
         assert_eq!(cypher_string("a\nb\u{7}"), "'a\\nb\\u0007'");
         assert_eq!(cypher_name("Person"), "Person");
