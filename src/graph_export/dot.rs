@@ -34,18 +34,35 @@ fn html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Writes `graph` as a DOT digraph.
+/// Writes `graph` as a DOT digraph. When the graph has edges, entities
+/// without any are left out of the picture (the title says how many).
 pub fn write(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "digraph newsgraph {{")?;
-    let title = format!(
+    let linked: BTreeSet<usize> = graph
+        .edges
+        .iter()
+        .flat_map(|e| [e.source, e.target])
+        .collect();
+    let shown = |i: usize| graph.edges.is_empty() || linked.contains(&i);
+    let hidden = (0..graph.nodes.len()).filter(|&i| !shown(i)).count();
+    let mut title = format!(
         "newsgraph: {} entities, {} relations",
-        graph.nodes.len(),
+        graph.nodes.len() - hidden,
         graph.edges.len()
     );
+    if hidden > 0 {
+        title.push_str(&format!(" ({hidden} entities without relations not shown)"));
+    }
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, labelloc=t, label={}, nodesep=0.3, ranksep=0.6];", quoted(&title))?;
     writeln!(out, "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, color=\"#555555\", margin=\"0.15,0.06\"];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#666666\", fontcolor=\"#333333\", arrowsize=0.7];")?;
-    let types: BTreeSet<&str> = graph.nodes.iter().map(|n| n.entity_type.as_str()).collect();
+    let types: BTreeSet<&str> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| shown(*i))
+        .map(|(_, n)| n.entity_type.as_str())
+        .collect();
     if !types.is_empty() {
         let mut rows = String::new();
         for t in &types {
@@ -60,7 +77,7 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
             "  legend [shape=plaintext, style=\"\", fontsize=9, label=<<table border=\"0\" cellborder=\"1\" cellspacing=\"2\" cellpadding=\"3\"><tr><td colspan=\"2\"><b>entity type</b></td></tr>{rows}</table>>];"
         )?;
     }
-    for (i, node) in graph.nodes.iter().enumerate() {
+    for (i, node) in graph.nodes.iter().enumerate().filter(|(i, _)| shown(*i)) {
         let tooltip = format!(
             "{} · {} mention{}",
             node.entity_type,
