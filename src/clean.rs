@@ -38,20 +38,20 @@ const MIN_PROSE_WORDS: usize = 12;
 /// Cleans a raw article. `fallback_date` is used when neither metadata nor
 /// text gives a date (the CLI's `--date`).
 pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> CleanArticle {
-    let lines: Vec<&str> = raw.text.lines().collect();
+    let lines = reflow(&raw.text);
     let mut body = String::new();
     let mut dropped = 0;
     let mut first_short_line = None;
     let mut header_date = None;
     let mut seen_prose = false;
-    for line in &lines {
+    for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim().trim_start_matches(['•', '*', '·', '-']).trim();
         if trimmed.is_empty() {
             continue;
         }
         let lower = trimmed.to_lowercase();
         if rules.boilerplate.cuts(&lower) {
-            dropped += lines.len();
+            dropped += lines.len() - n;
             break;
         }
         if !seen_prose && header_date.is_none() {
@@ -96,6 +96,37 @@ pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> Cl
     }
 }
 
+/// Splits the page into candidate paragraphs. Blocks of consecutive lines
+/// (between blank or indented lines) that read as hard-wrapped prose, as
+/// newswires send them, are joined into one paragraph; other blocks (menus,
+/// lists, one-paragraph-per-line pages) stay line by line.
+fn reflow(text: &str) -> Vec<String> {
+    let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines() {
+        let indented = line.starts_with([' ', '\t']) && !line.trim().is_empty();
+        if line.trim().is_empty() || indented {
+            blocks.push(Vec::new());
+        }
+        if !line.trim().is_empty() {
+            blocks.last_mut().expect("never empty").push(line.trim());
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks.into_iter().filter(|b| !b.is_empty()) {
+        let joined = block.join(" ");
+        let wrapped = block.len() >= 2
+            && block.iter().map(|l| l.len()).sum::<usize>() / block.len() >= 35
+            && block[..block.len() - 1].iter().all(|l| !l.ends_with(['.', '!', '?', ':']) || l.len() >= 40)
+            && is_prose(&joined);
+        if wrapped {
+            out.push(joined);
+        } else {
+            out.extend(block.into_iter().map(str::to_string));
+        }
+    }
+    out
+}
+
 /// A line is prose when it ends a sentence and has several words, or is long.
 fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
@@ -133,6 +164,17 @@ mod tests {
         assert!(!clean.body.contains("comments"));
         assert_eq!(clean.date.unwrap().to_string(), "2019-03-14");
         assert_eq!(clean.title.as_deref(), Some("Home | World | Business"));
+    }
+
+    #[test]
+    fn hard_wrapped_wire_copy_is_joined() {
+        let rules = Rules::builtin();
+        let wire = "Acme Holdings Inc said\nJohn Reed, vice president of sales, has resigned and\nwill be replaced by Mary Cole, effective April 1.\n    The company said the change was\nplanned for some time and gave no further details.\n Reuter";
+        let clean = clean(&raw(wire), &rules, None);
+        assert_eq!(
+            clean.body,
+            "Acme Holdings Inc said John Reed, vice president of sales, has resigned and will be replaced by Mary Cole, effective April 1.\n\nThe company said the change was planned for some time and gave no further details."
+        );
     }
 
     #[test]

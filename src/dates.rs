@@ -127,11 +127,11 @@ pub fn find_absolute_date(text: &str) -> Option<Date> {
             return Some(date);
         }
         let year_at = |j: usize| -> Option<i32> {
-            let w = words.get(j)?.trim_end_matches(['.', ')']);
+            let w = words.get(j)?.trim_matches(|c: char| !c.is_ascii_alphanumeric());
             (w.len() == 4).then(|| w.parse().ok()).flatten()
         };
         let day_at = |j: usize| -> Option<u32> {
-            let w = words.get(j)?.trim_end_matches(['.', ',']);
+            let w = words.get(j)?.trim_matches(|c: char| !c.is_ascii_alphanumeric());
             let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             (1..=2).contains(&w.len()).then(|| w.parse().ok()).flatten()
         };

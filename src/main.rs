@@ -9,11 +9,10 @@ use newsgraph::dates::Date;
 use newsgraph::graph_export::{write_neo4j_folder, Filter, GraphFormat, Snapshot};
 use newsgraph::{ontology_docs, shacl};
 use newsgraph::pipeline::{ingest, Pipeline, Summary};
-use newsgraph::queries::{find_saved, saved_queries, write_results, ResultFormat};
+use newsgraph::queries::{bind_parameter, find_saved, saved_queries, write_results, ResultFormat};
 use newsgraph::rules::Rules;
 use newsgraph::store::GraphStore;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{Literal, Term};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -253,7 +252,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain { entity, format } => {
             let store = open_for_reading(&cli.store)?;
             let q = find_saved("explain", cli.queries.as_deref())?;
-            let results = store.query_with(&q.sparql, &[("name", Term::Literal(Literal::new_simple_literal(&entity)))])?;
+            let results = store.query(&bind_parameter(&q.sparql, "name", &entity))?;
             let rows = write_results(results, format, std::io::stdout().lock())?;
             if rows == 0 {
                 eprintln!("no facts about {entity:?} (labels and aliases are matched exactly, any case)");

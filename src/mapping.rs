@@ -13,7 +13,7 @@ use crate::mentions::EntityType;
 use crate::resolve::Entity;
 use crate::text::char_offset;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::BTreeSet;
 
 /// Namespace of the ontology's classes and properties.
@@ -157,7 +157,7 @@ impl<'a> GraphBuilder<'a> {
         GraphBuilder { graph: GraphName::NamedNode(article.clone()), article, clean, quads: Vec::new() }
     }
 
-    fn add(&mut self, s: impl Into<Subject>, p: NamedNode, o: impl Into<Term>) {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
         self.quads.push(Quad::new(s, p, o, self.graph.clone()));
     }
 

@@ -99,6 +99,10 @@ pub struct Mention {
     pub kind: MentionKind,
     /// A title in front of the name.
     pub title: Option<Title>,
+    /// True for a country or organisation written as part of the next
+    /// person's title ("Russian" in "Russian President X"): an entity, but not
+    /// an argument of the verb around it.
+    pub in_title: bool,
 }
 
 /// Capitalised words that may sit inside a name ("Bank of England").
@@ -116,7 +120,7 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
             mentions.push(m);
             continue;
         }
-        if tokens[i].is_capitalized() && !is_stopword(&tokens[i], rules) {
+        if tokens[i].is_capitalized() && !is_stopword(tokens, i, rules) && !is_number_word(&tokens[i].lower) {
             let end = name_run_end(tokens, i, rules);
             for m in analyse_run(tokens, i, end, rules) {
                 mentions.push(m);
@@ -133,6 +137,7 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
                 entity_type: Some(EntityType::Person),
                 kind: MentionKind::Pronoun,
                 title: None,
+                in_title: false,
             });
         }
         i += 1;
@@ -140,9 +145,24 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
     mentions
 }
 
-fn is_stopword(token: &Token, rules: &Rules) -> bool {
-    rules.stopwords.contains(token.text.as_str()) || crate::dates::month_number(&token.text).is_some() && !token.text.contains('-')
-        || crate::dates::weekday_number(&token.text).is_some()
+/// Number words written with a capital at a sentence start ("Twelve protesters").
+fn is_number_word(lower: &str) -> bool {
+    const WORDS: [&str; 28] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety", "hundreds",
+    ];
+    WORDS.contains(&lower.split('-').next().unwrap_or(lower))
+}
+
+fn is_stopword(tokens: &[Token], i: usize, rules: &Rules) -> bool {
+    let token = &tokens[i];
+    if rules.stopwords.contains(token.text.as_str()) || crate::dates::weekday_number(&token.text).is_some() {
+        return true;
+    }
+    // A month, unless it is a given name ("Jan Nowak", "May Lee").
+    crate::dates::month_number(&token.text).is_some()
+        && (token.text.ends_with('.') || tokens.get(i + 1).is_none_or(|n| !n.is_capitalized()))
 }
 
 /// End (exclusive) of a run of capitalised words, with connectors inside.
@@ -150,10 +170,10 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
     let mut end = start + 1;
     loop {
         match tokens.get(end) {
-            Some(t) if t.is_capitalized() && !is_stopword(t, rules) => end += 1,
+            Some(t) if t.is_capitalized() && !is_stopword(tokens, end, rules) => end += 1,
             Some(t)
                 if CONNECTORS.contains(&t.lower.as_str())
-                    && tokens.get(end + 1).is_some_and(|n| n.is_capitalized() && !is_stopword(n, rules)) =>
+                    && tokens.get(end + 1).is_some_and(|n| n.is_capitalized()) && !is_stopword(tokens, end + 1, rules) =>
             {
                 end += 2
             }
@@ -165,22 +185,33 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
 /// Turns a run of capitalised tokens into mentions: strips titles, splits
 /// coordinations and gazetteer prefixes, and types what remains.
 fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec<Mention> {
+    if start >= end {
+        return Vec::new();
+    }
     // Split at connectors unless the whole run is an organisation name.
     let has_org_keyword = tokens[start..end].iter().any(|t| {
         rules.org_keywords.get(t.text.as_str()).is_some_and(|(ty, _)| *ty != EntityType::Place)
     });
-    if !has_org_keyword {
-        if let Some(c) = (start..end).find(|&k| CONNECTORS.contains(&tokens[k].lower.as_str())) {
-            let mut left = analyse_run(tokens, start, c, rules);
-            left.extend(analyse_run(tokens, c + 1, end, rules));
-            return left;
-        }
+    // Split at connectors, except inside one organisation's name; "and" splits
+    // when what precedes it is a name of its own ("Bank of Ghana and Acme Corp",
+    // but "Securities and Exchange Commission").
+    let split = (start..end).find(|&k| {
+        let word = tokens[k].lower.as_str();
+        k > start
+            && CONNECTORS.contains(&word)
+            && (!has_org_keyword
+                || matches!(word, "and" | "&") && type_name(tokens, start, k, &join(&tokens[start..k]), false, rules).0.is_some())
+    });
+    if let Some(c) = split {
+        let mut left = analyse_run(tokens, start, c, rules);
+        left.extend(analyse_run(tokens, c + 1, end, rules));
+        return left;
     }
     // A run named by a gazetteer or keyword is one name, titles or not ("General Motors").
     let whole = join(&tokens[start..end]);
     if let (Some(t), canonical) = type_name(tokens, start, end, &whole, false, rules) {
         if t != EntityType::Person {
-            return vec![Mention { first: start, last: end, text: whole, canonical, entity_type: Some(t), kind: MentionKind::Name, title: None }];
+            return vec![Mention { first: start, last: end, text: whole, canonical, entity_type: Some(t), kind: MentionKind::Name, title: None, in_title: false }];
         }
     }
     let mut out = Vec::new();
@@ -188,19 +219,31 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     let mut title = lowercase_title_before(tokens, start, rules);
     // A country or organisation before a title: "Russian President X", "Acme Corp Chairman X".
     let mut qualifier = None;
-    if let Some(k) = (first + 1..end).find(|&k| title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end)) {
+    let title_first = title_at(tokens, first, end, rules).is_some();
+    if let Some(k) = (first + 1..end).find(|&k| !title_first && title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end)) {
         match rules.demonyms.get(tokens[first].text.as_str()).filter(|_| k == first + 1) {
             Some(country) => {
                 out.push(country_mention(&tokens[first], first, country));
                 qualifier = Some(country.clone());
             }
             None => {
-                let owner = analyse_run(tokens, first, k, rules);
-                qualifier = owner.last().map(|m| m.canonical.clone());
-                out.extend(owner);
+                // An organisation or country owns the post ("Acme Corp Chairman X");
+                // any other word belongs to the title ("Harbour Minister X").
+                let mut owner = analyse_run(tokens, first, k, rules);
+                let owns = owner.last().is_some_and(|m| {
+                    m.last == k && matches!(m.entity_type, Some(EntityType::Organization | EntityType::Country))
+                });
+                if owns {
+                    owner.iter_mut().for_each(|m| m.in_title = m.last == k);
+                    qualifier = owner.last().map(|m| m.canonical.clone());
+                    out.extend(owner);
+                    first = k;
+                }
             }
         }
-        first = k;
+        if qualifier.is_some() {
+            first = first.max(k);
+        }
     }
     if end - first == 1 {
         // A lone nationality before a lowercase title: "Belarusian leader X".
@@ -210,7 +253,11 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
             }
         }
     }
-    if let Some((title_end, class)) = title_at(tokens, first, end, rules) {
+    let title_found = title_at(tokens, first, end, rules).or_else(|| {
+        // An unknown word before a title is part of it: "Harbour Minister".
+        (first + 1..end).find_map(|k| title_at(tokens, k, end, rules).filter(|(e, _)| *e < end))
+    });
+    if let Some((title_end, class)) = title_found {
         if title_end < end {
             title = Some(Title { text: join(&tokens[first..title_end]), class, qualifier: qualifier.clone() });
             first = title_end;
@@ -229,7 +276,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     }
     let text = join(&tokens[first..end]);
     let (entity_type, canonical) = type_name(tokens, first, end, &text, title.is_some(), rules);
-    out.push(Mention { first, last: end, text, canonical, entity_type, kind: MentionKind::Name, title });
+    out.push(Mention { first, last: end, text, canonical, entity_type, kind: MentionKind::Name, title, in_title: false });
     out
 }
 
@@ -243,6 +290,7 @@ fn country_mention(token: &Token, at: usize, country: &str) -> Mention {
         entity_type: Some(EntityType::Country),
         kind: MentionKind::Name,
         title: None,
+        in_title: true,
     }
 }
 
@@ -331,7 +379,9 @@ fn type_name(
         return (None, text.to_string());
     }
     let words = &tokens[first..end];
-    let last = words[words.len() - 1].text.trim_end_matches('.');
+    let Some(last) = words.last().map(|w| w.text.trim_end_matches('.')) else {
+        return (None, text.to_string());
+    };
     for (k, word) in words.iter().enumerate() {
         if let Some((entity_type, position)) = rules.org_keywords.get(word.text.as_str()) {
             let fits = match position {
@@ -381,6 +431,13 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         let phrase = join_lower(words);
         let last = noun_start + len;
         if phrase == "government" {
+            // "the government of Peru"
+            if qual_text.is_none() && tokens.get(last).is_some_and(|t| t.lower == "of") {
+                if let Some(country) = tokens.get(last + 1).and_then(|t| rules.gazetteer.get(&t.text)).filter(|g| g.entity_type == EntityType::Country) {
+                    let label = format!("Government of {}", country.canonical);
+                    return Some(mention(i, last + 2, &label, EntityType::Organization, MentionKind::Name));
+                }
+            }
             return match &qual_text {
                 Some(country) => Some(mention(i, last, &format!("Government of {country}"), EntityType::Organization, MentionKind::Name)),
                 None if i > 0 && matches!(tokens[i - 1].lower.as_str(), "the" | "his" | "her" | "its" | "their") => {
@@ -388,6 +445,13 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
                 }
                 None => None,
             };
+        }
+        // A noun used as a modifier is no mention ("opposition leader X", "police chief X").
+        let modifier = tokens.get(last).is_some_and(|n| {
+            n.kind == TokenKind::Word && (rules.titles.contains_key(&n.lower) && !n.is_capitalized() || n.is_capitalized() && !rules.stopwords.contains(n.text.as_str()))
+        });
+        if modifier && rules.groups.contains_key(&phrase) {
+            return None;
         }
         if let Some(entity_type) = rules.groups.get(&phrase) {
             let text = match qualifier {
@@ -445,6 +509,7 @@ fn mention(first: usize, last: usize, text: &str, entity_type: EntityType, kind:
         entity_type: Some(entity_type),
         kind,
         title: None,
+        in_title: false,
     }
 }
 
@@ -482,9 +547,10 @@ mod tests {
     #[test]
     fn titles_are_stripped_and_type_people() {
         let found = mentions("Peruvian President Martin Vizcarra met Finance Minister Ana Ruiz in Lima.");
-        assert_eq!(found[0], ("Martin Vizcarra".into(), Some(EntityType::Person), Some("President".into())));
-        assert_eq!(found[1], ("Ana Ruiz".into(), Some(EntityType::Person), Some("Finance Minister".into())));
-        assert_eq!(found[2].1, Some(EntityType::Place));
+        assert_eq!(found[0], ("Peru".into(), Some(EntityType::Country), None), "the nationality names the country");
+        assert_eq!(found[1], ("Martin Vizcarra".into(), Some(EntityType::Person), Some("President".into())));
+        assert_eq!(found[2], ("Ana Ruiz".into(), Some(EntityType::Person), Some("Finance Minister".into())));
+        assert_eq!(found[3].1, Some(EntityType::Place));
     }
 
     #[test]

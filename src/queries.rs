@@ -92,6 +92,28 @@ pub fn find_saved(name: &str, dir: Option<&Path>) -> Result<SavedQuery> {
     }
 }
 
+/// Fills a saved query's parameter: every `$name` becomes `value` as a
+/// SPARQL string literal (escaped), so `explain` can ask about any entity.
+pub fn bind_parameter(sparql: &str, name: &str, value: &str) -> String {
+    let literal = oxigraph::model::Literal::new_simple_literal(value).to_string();
+    let placeholder = format!("${name}");
+    let mut out = String::with_capacity(sparql.len());
+    let mut rest = sparql;
+    while let Some(at) = rest.find(&placeholder) {
+        let after = &rest[at + placeholder.len()..];
+        out.push_str(&rest[..at]);
+        // Only the whole variable name: `$name` but not `$names`.
+        if after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+            out.push_str(&placeholder);
+        } else {
+            out.push_str(&literal);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Output formats of query results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ResultFormat {
@@ -205,6 +227,12 @@ mod tests {
             assert!(!q.description.is_empty(), "{name} has no description");
             assert!(!q.columns.is_empty(), "{name} has no columns");
         }
+    }
+
+    #[test]
+    fn parameters_are_escaped_literals() {
+        let q = bind_parameter("SELECT * { ?e rdfs:label $name . ?e ?p $names }", "name", "O\"Neil");
+        assert_eq!(q, "SELECT * { ?e rdfs:label \"O\\\"Neil\" . ?e ?p $names }");
     }
 
     #[test]

@@ -47,12 +47,22 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
         entities: Vec::new(),
         mentions: mentions.into_iter().map(|ms| ms.into_iter().map(|m| (m, None)).collect()).collect(),
     };
+    // Surnames of the people named in full: a lone "Jordan" or "Lopez" is
+    // then the person, not the country or town of that name.
+    let surnames: BTreeSet<String> = resolved
+        .mentions
+        .iter()
+        .flatten()
+        .filter(|(m, _)| m.entity_type == Some(EntityType::Person) && word_count(&m.text) >= 2)
+        .filter_map(|(m, _)| m.text.split_whitespace().last().map(str::to_string))
+        .collect();
     // Pass 1: full names and typed names open or join entities.
     for s in 0..resolved.mentions.len() {
         for k in 0..resolved.mentions[s].len() {
             let m = resolved.mentions[s][k].0.clone();
             let Some(entity_type) = m.entity_type else { continue };
-            if matches!(m.kind, MentionKind::Pronoun | MentionKind::Government) || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none() {
+            let place_named_like_a_person = matches!(entity_type, EntityType::Place | EntityType::Country) && surnames.contains(&m.text);
+            if place_named_like_a_person || matches!(m.kind, MentionKind::Pronoun | MentionKind::Government) || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none() {
                 continue;
             }
             let found = resolved.entities.iter().position(|e| {
@@ -100,7 +110,10 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
         .entities
         .iter()
         .filter(|e| e.entity_type == EntityType::Country)
-        .max_by_key(|e| e.mentions)
+        .fold(None::<&Entity>, |best, e| match best {
+            Some(b) if b.mentions >= e.mentions => Some(b),
+            _ => Some(e),
+        })
         .map(|e| e.label.clone());
     if let Some(country) = main_country {
         let label = format!("Government of {country}");

@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::mapping::{article_iri, ng, PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, Term, Variable};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
@@ -93,21 +93,12 @@ impl GraphStore {
 
     /// Runs a SPARQL query over the union of all article graphs.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>> {
-        self.query_with(sparql, &[])
-    }
-
-    /// Runs a SPARQL query with some variables bound beforehand (`?name` of `explain`).
-    pub fn query_with(&self, sparql: &str, bindings: &[(&str, Term)]) -> Result<QueryResults<'static>> {
         let mut prepared = PREFIXES
             .iter()
             .try_fold(SparqlEvaluator::new(), |e, (p, ns)| e.with_prefix(*p, *ns))
             .map_err(|e| Error::Invalid(e.to_string()))?
             .parse_query(sparql)?;
         prepared.dataset_mut().set_default_graph_as_union();
-        for (name, value) in bindings {
-            let variable = Variable::new(*name).map_err(|e| Error::Invalid(e.to_string()))?;
-            prepared = prepared.substitute_variable(variable, value.clone());
-        }
         Ok(prepared.on_store(&self.store).execute()?)
     }
 

@@ -128,7 +128,13 @@ pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
         current.push(token.clone());
         let next = tokens.get(i + 1);
         let paragraph_break = next.is_some_and(|n| body[token.end..n.start].contains("\n\n"));
-        let terminal = matches!(token.text.as_str(), "." | "!" | "?")
+        // An abbreviation's period ends the sentence too when a sentence opener
+        // follows ("... Acme Corp. The company ...").
+        let abbreviation_end = token.kind == TokenKind::Word
+            && token.text.ends_with('.')
+            && next.is_some_and(|n| rules.stopwords.contains(n.text.as_str()) && n.is_capitalized());
+        let terminal = abbreviation_end
+            || matches!(token.text.as_str(), "." | "!" | "?")
             || is_closing_quote(&token.text)
                 && current.len() >= 2
                 && matches!(current[current.len() - 2].text.as_str(), "." | "!" | "?");
@@ -170,12 +176,13 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        let s = sentences("The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time. He left. Then \"We agree.\" Talks ended.");
+        let s = sentences("The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time. He left. Then \"We agree.\" Talks ended with Acme Corp. The end.");
         assert_eq!(s, vec![
             "The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time.",
             "He left.",
             "Then \"We agree.\"",
-            "Talks ended."
+            "Talks ended with Acme Corp.",
+            "The end."
         ]);
     }
 

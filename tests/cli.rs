@@ -88,7 +88,7 @@ fn query_errors_are_clear() {
     let bad = newsgraph(&store, &["query", "--sparql", "SELECT * WHERE {\n  ?s ?p \n"]);
     assert_eq!(bad.status.code(), Some(1));
     let message = String::from_utf8_lossy(&bad.stderr);
-    assert!(message.contains("line") || message.contains("2:"), "position named: {message}");
+    assert!(message.contains("at 3:1"), "line and column named: {message}");
     let listing = ok(&store, &["queries"]);
     for name in ["entities", "relations", "role_changes", "counts", "timeline", "positions", "members", "evidence"] {
         assert!(listing.contains(name), "{name} listed");

@@ -399,6 +399,8 @@ fn dot_and_pictures() {
         assert!(std::fs::read(&png)
             .unwrap()
             .starts_with(b"\x89PNG\r\n\x1a\n"));
+        let around = export(&store, "dot", &["--around", "Ana Lima"]);
+        assert!(around.contains("label=\"Ana Lima\", fillcolor=\"#a6cee3\", tooltip=\"Person · 1 mention\", penwidth=2.5"), "the centre is bold: {around}");
         let svg = export(&store, "svg", &["--around", "Ana Lima"]);
         assert!(svg.contains("<svg") && svg.contains("Paulo Reis"), "{svg}");
     } else {

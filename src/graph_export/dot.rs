@@ -84,9 +84,14 @@ pub fn write(graph: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
             node.mentions,
             if node.mentions == 1 { "" } else { "s" }
         );
+        let focus = if node.focus {
+            ", penwidth=2.5, fontname=\"Helvetica-Bold\""
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "  n{} [label={}, fillcolor=\"{}\", tooltip={}];",
+            "  n{} [label={}, fillcolor=\"{}\", tooltip={}{focus}];",
             i + 1,
             quoted(&node.label),
             hex_colour(&node.entity_type),

@@ -159,6 +159,8 @@ pub struct Node {
     pub mentions: u64,
     /// Other names, sorted.
     pub aliases: Vec<String>,
+    /// True for the entity an `--around` export is centred on (drawn in bold).
+    pub focus: bool,
 }
 
 /// One `(subject, relation, object)` edge, aggregated over the facts stating it.
@@ -246,6 +248,8 @@ struct Selection {
     facts: Vec<usize>,
     /// Entities the graph tools show as nodes.
     nodes: BTreeSet<String>,
+    /// The `--around` entities.
+    centres: BTreeSet<String>,
 }
 
 impl Snapshot {
@@ -377,14 +381,15 @@ impl Snapshot {
             .collect();
 
         let mut nodes: BTreeSet<String> = BTreeSet::new();
+        let mut centres: BTreeSet<String> = BTreeSet::new();
         if let Some(name) = &filter.around {
-            let centres = self.find_entities(name, &articles);
+            centres = self.find_entities(name, &articles);
             if centres.is_empty() {
                 return Err(Error::Invalid(format!(
                     "no entity with the label or alias {name:?} in the selected articles"
                 )));
             }
-            let reached = self.neighbourhood(&facts, centres, filter.depth);
+            let reached = self.neighbourhood(&facts, centres.clone(), filter.depth);
             facts.retain(|&i| {
                 let f = &self.facts[i];
                 match (&f.subject, &f.object) {
@@ -412,6 +417,7 @@ impl Snapshot {
             articles,
             facts,
             nodes,
+            centres,
         })
     }
 
@@ -469,7 +475,11 @@ impl Snapshot {
         let nodes: Vec<Node> = selection
             .nodes
             .iter()
-            .map(|iri| self.node(iri, &selection.articles))
+            .map(|iri| {
+                let mut node = self.node(iri, &selection.articles);
+                node.focus = selection.centres.contains(iri);
+                node
+            })
             .collect();
         let index: BTreeMap<&str, usize> = nodes
             .iter()
@@ -556,6 +566,7 @@ impl Snapshot {
             entity_type,
             mentions: merged.mentions,
             aliases,
+            focus: false,
         }
     }
 
