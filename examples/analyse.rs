@@ -19,18 +19,41 @@ fn main() {
         std::process::exit(1)
     });
     let date = args.next().and_then(|d| Date::parse_iso(&d));
-    let raw = RawArticle { id: "analysed".into(), text, ..RawArticle::default() };
+    let raw = RawArticle {
+        id: "analysed".into(),
+        text,
+        ..RawArticle::default()
+    };
     let analysis = Pipeline::new(Rules::builtin(), date).analyse(&raw);
     let entities = &analysis.resolved.entities;
     println!("date: {:?}", analysis.clean.date.map(|d| d.to_string()));
     for (s, sentence) in analysis.sentences.iter().enumerate() {
-        println!("\n[{s}] {}", &analysis.clean.body[sentence.start..sentence.end]);
+        println!(
+            "\n[{s}] {}",
+            &analysis.clean.body[sentence.start..sentence.end]
+        );
         for (m, e) in &analysis.resolved.mentions[s] {
-            let entity = e.map(|e| format!("{} ({})", entities[e].label, entities[e].entity_type.name()));
-            let title = m.title.as_ref().map(|t| format!(" title={:?} qualifier={:?}", t.text, t.qualifier)).unwrap_or_default();
-            println!("    {:?} {:?} {:?} -> {}{title}", m.text, m.kind, m.entity_type.map(|t| t.name()), entity.unwrap_or("-".into()));
+            let entity =
+                e.map(|e| format!("{} ({})", entities[e].label, entities[e].entity_type.name()));
+            let title = m
+                .title
+                .as_ref()
+                .map(|t| format!(" title={:?} qualifier={:?}", t.text, t.qualifier))
+                .unwrap_or_default();
+            println!(
+                "    {:?} {:?} {:?} -> {}{title}",
+                m.text,
+                m.kind,
+                m.entity_type.map(|t| t.name()),
+                entity.unwrap_or("-".into())
+            );
         }
-        for f in analysis.facts.relations.iter().filter(|f| f.evidence.sentence == s) {
+        for f in analysis
+            .facts
+            .relations
+            .iter()
+            .filter(|f| f.evidence.sentence == s)
+        {
             let name = |e: Option<usize>| e.map(|e| entities[e].label.as_str()).unwrap_or("");
             println!(
                 "  => {} {:?} {:?} role={:?} org={:?} date={:?} ({})",
@@ -43,9 +66,17 @@ fn main() {
                 f.extractor
             );
         }
-        for c in analysis.facts.counts.iter().filter(|c| c.evidence.sentence == s) {
+        for c in analysis
+            .facts
+            .counts
+            .iter()
+            .filter(|c| c.evidence.sentence == s)
+        {
             let source = c.source.map(|e| entities[e].label.as_str()).unwrap_or("");
-            println!("  => count {} {} {:?} source={source:?}", c.kind, c.number, c.who);
+            println!(
+                "  => count {} {} {:?} source={source:?}",
+                c.kind, c.number, c.who
+            );
         }
     }
 }

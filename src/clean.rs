@@ -72,7 +72,10 @@ pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> Cl
             dropped += 1;
         }
     }
-    let meta_date = raw.date.as_deref().and_then(|d| Date::parse_iso(d).or_else(|| find_absolute_date(d)));
+    let meta_date = raw
+        .date
+        .as_deref()
+        .and_then(|d| Date::parse_iso(d).or_else(|| find_absolute_date(d)));
     let (date, date_source) = match (meta_date, header_date, fallback_date) {
         (Some(d), _, _) => (Some(d), Some("metadata")),
         (None, Some(d), _) => (Some(d), Some("text")),
@@ -116,7 +119,9 @@ fn reflow(text: &str) -> Vec<String> {
         let joined = block.join(" ");
         let wrapped = block.len() >= 2
             && block.iter().map(|l| l.len()).sum::<usize>() / block.len() >= 35
-            && block[..block.len() - 1].iter().all(|l| !l.ends_with(['.', '!', '?', ':']) || l.len() >= 40)
+            && block[..block.len() - 1]
+                .iter()
+                .all(|l| !l.ends_with(['.', '!', '?', ':']) || l.len() >= 40)
             && is_prose(&joined);
         if wrapped {
             out.push(joined);
@@ -138,12 +143,14 @@ fn is_prose(line: &str) -> bool {
 
 /// The year of a "Copyright © YYYY" or "© YYYY" line: a last resort.
 fn copyright_year(text: &str) -> Option<i32> {
-    text.lines().filter(|l| l.contains('©') || l.to_lowercase().contains("copyright")).find_map(|l| {
-        l.split(|c: char| !c.is_ascii_digit())
-            .filter(|w| w.len() == 4)
-            .filter_map(|w| w.parse::<i32>().ok())
-            .find(|y| (1900..=2100).contains(y))
-    })
+    text.lines()
+        .filter(|l| l.contains('©') || l.to_lowercase().contains("copyright"))
+        .find_map(|l| {
+            l.split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<i32>().ok())
+                .find(|y| (1900..=2100).contains(y))
+        })
 }
 
 #[cfg(test)]
@@ -151,7 +158,11 @@ mod tests {
     use super::*;
 
     fn raw(text: &str) -> RawArticle {
-        RawArticle { id: "t".into(), text: text.into(), ..RawArticle::default() }
+        RawArticle {
+            id: "t".into(),
+            text: text.into(),
+            ..RawArticle::default()
+        }
     }
 
     #[test]
@@ -159,7 +170,9 @@ mod tests {
         let rules = Rules::builtin();
         let page = "Home | World | Business\nSubscribe now\n\nMinister Quits Over Port Deal\n\nLIMA, 14Mar19 -\n\nThe transport minister of Peru resigned on Tuesday after a row over a port contract, officials said.\n\nCopyright © 2019 Andes Wire. All rights reserved.\nLeave a Comment\nThis sentence about comments is not part of the article at all, really.";
         let clean = clean(&raw(page), &rules, None);
-        assert!(clean.body.starts_with("The transport minister of Peru resigned"));
+        assert!(clean
+            .body
+            .starts_with("The transport minister of Peru resigned"));
         assert!(!clean.body.contains("Copyright"));
         assert!(!clean.body.contains("comments"));
         assert_eq!(clean.date.unwrap().to_string(), "2019-03-14");

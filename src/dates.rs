@@ -16,11 +16,27 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const WEEKDAYS: [&str; 7] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 impl Date {
@@ -127,11 +143,15 @@ pub fn find_absolute_date(text: &str) -> Option<Date> {
             return Some(date);
         }
         let year_at = |j: usize| -> Option<i32> {
-            let w = words.get(j)?.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let w = words
+                .get(j)?
+                .trim_matches(|c: char| !c.is_ascii_alphanumeric());
             (w.len() == 4).then(|| w.parse().ok()).flatten()
         };
         let day_at = |j: usize| -> Option<u32> {
-            let w = words.get(j)?.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            let w = words
+                .get(j)?
+                .trim_matches(|c: char| !c.is_ascii_alphanumeric());
             let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
             (1..=2).contains(&w.len()).then(|| w.parse().ok()).flatten()
         };
@@ -160,7 +180,11 @@ fn parse_compact(word: &str) -> Option<Date> {
     let day = w[..2].parse().ok()?;
     let month = month_number(&w[2..5])?;
     let year: i32 = w[5..].parse().ok()?;
-    Date::new(if year < 70 { 2000 + year } else { 1900 + year }, month, day)
+    Date::new(
+        if year < 70 { 2000 + year } else { 1900 + year },
+        month,
+        day,
+    )
 }
 
 /// Resolves a relative or partial date expression against the article date.
@@ -201,27 +225,69 @@ mod tests {
         let d = Date::new(2022, 1, 8).unwrap();
         assert_eq!(Date::from_days(d.to_days()), d);
         assert_eq!(d.weekday(), 5, "8 January 2022 was a Saturday");
-        assert_eq!(Date::new(2024, 2, 29).unwrap().add_days(1).to_string(), "2024-03-01");
+        assert_eq!(
+            Date::new(2024, 2, 29).unwrap().add_days(1).to_string(),
+            "2024-03-01"
+        );
         assert!(Date::new(2023, 2, 29).is_none());
     }
 
     #[test]
     fn absolute_dates_in_text() {
-        assert_eq!(find_absolute_date("Posted March 3, 1987 by staff").unwrap().to_string(), "1987-03-03");
-        assert_eq!(find_absolute_date("published on 14Feb19 in Lima").unwrap().to_string(), "2019-02-14");
-        assert_eq!(find_absolute_date("(5 June 2016)").unwrap().to_string(), "2016-06-05");
-        assert_eq!(find_absolute_date("Sept. 30, 2001").unwrap().to_string(), "2001-09-30");
+        assert_eq!(
+            find_absolute_date("Posted March 3, 1987 by staff")
+                .unwrap()
+                .to_string(),
+            "1987-03-03"
+        );
+        assert_eq!(
+            find_absolute_date("published on 14Feb19 in Lima")
+                .unwrap()
+                .to_string(),
+            "2019-02-14"
+        );
+        assert_eq!(
+            find_absolute_date("(5 June 2016)").unwrap().to_string(),
+            "2016-06-05"
+        );
+        assert_eq!(
+            find_absolute_date("Sept. 30, 2001").unwrap().to_string(),
+            "2001-09-30"
+        );
         assert!(find_absolute_date("May he rest").is_none());
     }
 
     #[test]
     fn relative_dates_resolve_backwards() {
         let saturday = Date::new(2022, 1, 8).unwrap();
-        assert_eq!(resolve_relative(&["friday"], saturday).unwrap().to_string(), "2022-01-07");
-        assert_eq!(resolve_relative(&["saturday"], saturday).unwrap().to_string(), "2022-01-08");
-        assert_eq!(resolve_relative(&["yesterday"], saturday).unwrap().to_string(), "2022-01-07");
-        assert_eq!(resolve_relative(&["jan.", "5"], saturday).unwrap().to_string(), "2022-01-05");
+        assert_eq!(
+            resolve_relative(&["friday"], saturday).unwrap().to_string(),
+            "2022-01-07"
+        );
+        assert_eq!(
+            resolve_relative(&["saturday"], saturday)
+                .unwrap()
+                .to_string(),
+            "2022-01-08"
+        );
+        assert_eq!(
+            resolve_relative(&["yesterday"], saturday)
+                .unwrap()
+                .to_string(),
+            "2022-01-07"
+        );
+        assert_eq!(
+            resolve_relative(&["jan.", "5"], saturday)
+                .unwrap()
+                .to_string(),
+            "2022-01-05"
+        );
         let new_year = Date::new(2020, 1, 2).unwrap();
-        assert_eq!(resolve_relative(&["dec", "30"], new_year).unwrap().to_string(), "2019-12-30");
+        assert_eq!(
+            resolve_relative(&["dec", "30"], new_year)
+                .unwrap()
+                .to_string(),
+            "2019-12-30"
+        );
     }
 }

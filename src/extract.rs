@@ -31,7 +31,11 @@ impl SentenceView<'_> {
     }
 
     fn evidence(&self) -> Evidence {
-        Evidence { sentence: self.sentence.index, start: self.sentence.start, end: self.sentence.end }
+        Evidence {
+            sentence: self.sentence.index,
+            start: self.sentence.start,
+            end: self.sentence.end,
+        }
     }
 
     fn entity_type(&self, k: usize) -> Option<EntityType> {
@@ -39,18 +43,32 @@ impl SentenceView<'_> {
     }
 
     fn is_hidden(&self, token: usize, from: usize) -> bool {
-        self.hidden.iter().any(|&(a, b)| token >= a && token < b && !(from >= a && from < b))
+        self.hidden
+            .iter()
+            .any(|&(a, b)| token >= a && token < b && !(from >= a && from < b))
     }
 }
 
 /// Runs all extractors over an article.
-pub fn extract(sentences: &[Sentence], resolved: &Resolved, anchor: Option<Date>, rules: &Rules) -> Facts {
+pub fn extract(
+    sentences: &[Sentence],
+    resolved: &Resolved,
+    anchor: Option<Date>,
+    rules: &Rules,
+) -> Facts {
     let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
     let mut facts = Facts::default();
     for (s, sentence) in sentences.iter().enumerate() {
         let mentions = &resolved.mentions[s];
         let hidden = hidden_ranges(&sentence.tokens, mentions, rules);
-        let view = SentenceView { sentence, mentions, types: &types, anchor, rules, hidden };
+        let view = SentenceView {
+            sentence,
+            mentions,
+            types: &types,
+            anchor,
+            rules,
+            hidden,
+        };
         titles(&view, &mut facts);
         frames(&view, &mut facts);
         counts(&view, &mut facts);
@@ -70,28 +88,43 @@ fn dedupe(facts: &mut Facts) {
         seen.insert((f.relation, a, b, f.role.clone()))
     });
     let mut seen = std::collections::HashSet::new();
-    facts.counts.retain(|c| seen.insert((c.kind.clone(), c.number, c.who.clone())));
+    facts
+        .counts
+        .retain(|c| seen.insert((c.kind.clone(), c.number, c.who.clone())));
 }
 
 /// Appositions ("X, the former head of Y,"), relative clauses ("X, who ...,")
 /// and brackets: arguments of a verb outside them are not searched inside.
-fn hidden_ranges(tokens: &[Token], mentions: &[(Mention, Option<usize>)], rules: &Rules) -> Vec<(usize, usize)> {
+fn hidden_ranges(
+    tokens: &[Token],
+    mentions: &[(Mention, Option<usize>)],
+    rules: &Rules,
+) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     for (m, _) in mentions {
         let comma = m.last;
         if tokens.get(comma).is_none_or(|t| t.text != ",") {
             continue;
         }
-        let Some(next) = tokens.get(comma + 1) else { continue };
-        let opens = matches!(next.lower.as_str(), "the" | "a" | "an" | "who" | "which" | "whose" | "its" | "his" | "her")
-            || rules.titles.contains_key(&next.lower);
+        let Some(next) = tokens.get(comma + 1) else {
+            continue;
+        };
+        let opens = matches!(
+            next.lower.as_str(),
+            "the" | "a" | "an" | "who" | "which" | "whose" | "its" | "his" | "her"
+        ) || rules.titles.contains_key(&next.lower);
         if opens {
             // The clause ends at a comma that does not continue a list of names.
             let starts_mention = |j: usize| mentions.iter().any(|(m, _)| m.first == j);
             let end = (comma + 1..tokens.len())
                 .find(|&j| match tokens[j].text.as_str() {
                     ";" | "—" | "–" => true,
-                    "," => !starts_mention(j + 1) && tokens.get(j + 1).is_none_or(|n| !matches!(n.lower.as_str(), "and" | "or")),
+                    "," => {
+                        !starts_mention(j + 1)
+                            && tokens
+                                .get(j + 1)
+                                .is_none_or(|n| !matches!(n.lower.as_str(), "and" | "or"))
+                    }
                     _ => false,
                 })
                 .unwrap_or(tokens.len());
@@ -132,13 +165,29 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                 .and_then(|q| find_entity_named(view, q))
                 .or_else(|| owner_before(view, m));
             if let Some(object) = object {
-                facts.relations.push(relation_fact(view, Relation::HoldsPosition, Some(person), Some(object), Some(title.text.clone()), "titles", 0.8));
+                facts.relations.push(relation_fact(
+                    view,
+                    Relation::HoldsPosition,
+                    Some(person),
+                    Some(object),
+                    Some(title.text.clone()),
+                    "titles",
+                    0.8,
+                ));
             }
         }
         // Apposition: "X, (the) (former) TITLE of ORG" or "X, ORG's TITLE".
         if tokens.get(m.last).is_some_and(|t| t.text == ",") {
             if let Some((role, object)) = apposition_post(view, m.last + 1) {
-                facts.relations.push(relation_fact(view, Relation::HoldsPosition, Some(person), Some(object), Some(role), "titles", 0.75));
+                facts.relations.push(relation_fact(
+                    view,
+                    Relation::HoldsPosition,
+                    Some(person),
+                    Some(object),
+                    Some(role),
+                    "titles",
+                    0.75,
+                ));
             }
         }
     }
@@ -156,14 +205,22 @@ fn owner_before(view: &SentenceView, m: &Mention) -> Option<usize> {
         .iter()
         .find(|(o, _)| o.last == end)
         .and_then(|(_, e)| *e)
-        .filter(|e| matches!(view.types[*e], EntityType::Country | EntityType::Organization))
+        .filter(|e| {
+            matches!(
+                view.types[*e],
+                EntityType::Country | EntityType::Organization
+            )
+        })
 }
 
 /// Reads "(the|a) (former) TITLE of|at|for ORG" from `at`.
 fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, usize)> {
     let tokens = view.tokens();
     let mut j = at;
-    if tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an")) {
+    if tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+    {
         j += 1;
     }
     let start = j;
@@ -171,8 +228,15 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, usize)> {
     for e in j + 1..=(j + view.rules.max_title_words + 2).min(tokens.len()) {
         let phrase: Vec<&str> = tokens[j..e].iter().map(|t| t.lower.as_str()).collect();
         let phrase = phrase.join(" ");
-        if view.rules.titles.get(&phrase).is_some_and(|c| *c != TitleClass::Modifier && *c != TitleClass::Honorific)
-            || phrase.split_once(' ').is_some_and(|(h, rest)| view.rules.titles.get(h) == Some(&TitleClass::Modifier) && view.rules.titles.contains_key(rest))
+        if view
+            .rules
+            .titles
+            .get(&phrase)
+            .is_some_and(|c| *c != TitleClass::Modifier && *c != TitleClass::Honorific)
+            || phrase.split_once(' ').is_some_and(|(h, rest)| {
+                view.rules.titles.get(h) == Some(&TitleClass::Modifier)
+                    && view.rules.titles.contains_key(rest)
+            })
         {
             title_end = Some(e);
         }
@@ -183,13 +247,24 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, usize)> {
     if !matches!(prep.lower.as_str(), "of" | "at" | "for") {
         return None;
     }
-    let (k, _) = view.mentions.iter().enumerate().find(|(_, (m, _))| m.first > title_end && m.first <= title_end + 2)?;
+    let (k, _) = view
+        .mentions
+        .iter()
+        .enumerate()
+        .find(|(_, (m, _))| m.first > title_end && m.first <= title_end + 2)?;
     let object = view.mentions[k].1?;
-    matches!(view.types[object], EntityType::Organization | EntityType::Country | EntityType::MilitaryForce).then_some((role, object))
+    matches!(
+        view.types[object],
+        EntityType::Organization | EntityType::Country | EntityType::MilitaryForce
+    )
+    .then_some((role, object))
 }
 
 fn find_entity_named(view: &SentenceView, name: &str) -> Option<usize> {
-    view.mentions.iter().find(|(m, _)| m.canonical == name || m.text == name).and_then(|(_, e)| *e)
+    view.mentions
+        .iter()
+        .find(|(m, _)| m.canonical == name || m.text == name)
+        .and_then(|(_, e)| *e)
 }
 
 fn relation_fact(
@@ -216,24 +291,42 @@ fn relation_fact(
 }
 
 /// Words before a trigger that make the event negated or hypothetical.
-const NEGATORS: [&str; 11] = ["not", "n't", "never", "could", "might", "may", "would", "should", "if", "whether", "no"];
+const NEGATORS: [&str; 11] = [
+    "not", "n't", "never", "could", "might", "may", "would", "should", "if", "whether", "no",
+];
 const DENIALS: [&str; 5] = ["denied", "denies", "deny", "rejected", "dismissed"];
-const BE_FORMS: [&str; 9] = ["was", "were", "been", "is", "are", "be", "being", "got", "gets"];
+const BE_FORMS: [&str; 9] = [
+    "was", "were", "been", "is", "are", "be", "being", "got", "gets",
+];
 
 /// `frames`: verb and noun frames.
 fn frames(view: &SentenceView, facts: &mut Facts) {
     let tokens = view.tokens();
     for i in 0..tokens.len() {
-        let Some(candidates) = view.rules.frames.get(&tokens[i].lower) else { continue };
+        let Some(candidates) = view.rules.frames.get(&tokens[i].lower) else {
+            continue;
+        };
         for frame in candidates {
             let n = frame.trigger.len();
-            if tokens.len() < i + n || tokens[i..i + n].iter().zip(&frame.trigger).any(|(t, w)| t.lower != *w) {
+            if tokens.len() < i + n
+                || tokens[i..i + n]
+                    .iter()
+                    .zip(&frame.trigger)
+                    .any(|(t, w)| t.lower != *w)
+            {
                 continue;
             }
-            if tokens.get(i + n).is_some_and(|t| frame.blockers.contains(&t.lower)) {
+            if tokens
+                .get(i + n)
+                .is_some_and(|t| frame.blockers.contains(&t.lower))
+            {
                 continue;
             }
-            if !frame.requires.is_empty() && !tokens[i + n..tokens.len().min(i + n + 8)].iter().any(|t| frame.requires.contains(&t.lower)) {
+            if !frame.requires.is_empty()
+                && !tokens[i + n..tokens.len().min(i + n + 8)]
+                    .iter()
+                    .any(|t| frame.requires.contains(&t.lower))
+            {
                 continue;
             }
             if is_negated(tokens, i) {
@@ -247,7 +340,9 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
 fn is_negated(tokens: &[Token], trigger: usize) -> bool {
     let window = &tokens[trigger.saturating_sub(3)..trigger];
     window.iter().any(|t| NEGATORS.contains(&t.lower.as_str()))
-        || tokens[..trigger].iter().any(|t| DENIALS.contains(&t.lower.as_str()) && t.lower != tokens[trigger].lower)
+        || tokens[..trigger]
+            .iter()
+            .any(|t| DENIALS.contains(&t.lower.as_str()) && t.lower != tokens[trigger].lower)
 }
 
 /// True when the trigger is a passive participle ("was dismissed", "who were arrested").
@@ -259,7 +354,12 @@ fn is_passive(tokens: &[Token], trigger: usize) -> bool {
         if BE_FORMS.contains(&w) {
             return true;
         }
-        if !(w.ends_with("ly") || matches!(w, "also" | "then" | "later" | "since" | "already" | "just" | "formally")) {
+        if !(w.ends_with("ly")
+            || matches!(
+                w,
+                "also" | "then" | "later" | "since" | "already" | "just" | "formally"
+            ))
+        {
             return false;
         }
     }
@@ -271,12 +371,18 @@ fn type_ok(types: &[EntityType], t: Option<EntityType>) -> bool {
 }
 
 /// Conjunctions that, after a comma, start another clause with its own subject.
-const CLAUSE_CONJUNCTIONS: [&str; 9] = ["and", "but", "while", "although", "though", "because", "after", "before", "whereas"];
+const CLAUSE_CONJUNCTIONS: [&str; 9] = [
+    "and", "but", "while", "although", "though", "because", "after", "before", "whereas",
+];
 
 /// True when `gap` holds a clause boundary: ";" or ", and" (but not ", who").
 fn crosses_clause(gap: &[Token]) -> bool {
     gap.iter().enumerate().any(|(j, t)| {
-        t.text == ";" || t.text == "," && gap.get(j + 1).is_some_and(|n| CLAUSE_CONJUNCTIONS.contains(&n.lower.as_str()))
+        t.text == ";"
+            || t.text == ","
+                && gap
+                    .get(j + 1)
+                    .is_some_and(|n| CLAUSE_CONJUNCTIONS.contains(&n.lower.as_str()))
     })
 }
 
@@ -287,7 +393,9 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, (m, e))| m.last <= from && e.is_some() && !m.in_title && !view.is_hidden(m.first, from))
+        .filter(|(_, (m, e))| {
+            m.last <= from && e.is_some() && !m.in_title && !view.is_hidden(m.first, from)
+        })
         .take_while(|(_, (m, _))| !crosses_clause(&tokens[m.last..from]))
         .find(|(k, _)| type_ok(types, view.entity_type(*k)))
         .map(|(k, _)| k)
@@ -296,16 +404,26 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
 /// The first mention right of `from` within a few words; its type must fit.
 fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
     let tokens = view.tokens();
-    let mut candidates = view.mentions.iter().enumerate().filter(|(_, (m, e))| m.first >= from && e.is_some() && !m.in_title && !view.is_hidden(m.first, from));
+    let mut candidates = view.mentions.iter().enumerate().filter(|(_, (m, e))| {
+        m.first >= from && e.is_some() && !m.in_title && !view.is_hidden(m.first, from)
+    });
     let (mut k, mut entry) = candidates.next()?;
     // "removed several officials, including X": the named member of the group.
-    if !type_ok(types, view.entity_type(k)) && tokens[entry.0.last..tokens.len().min(entry.0.last + 6)].iter().any(|t| t.lower == "including") {
+    if !type_ok(types, view.entity_type(k))
+        && tokens[entry.0.last..tokens.len().min(entry.0.last + 6)]
+            .iter()
+            .any(|t| t.lower == "including")
+    {
         (k, entry) = candidates.next()?;
     }
     let m = &entry.0;
     let gap = &tokens[from..m.first];
     let including = gap.iter().any(|t| t.lower == "including");
-    if gap.iter().any(|t| matches!(t.text.as_str(), ";" | "." | ":")) || gap.len() > 10 && !including {
+    if gap
+        .iter()
+        .any(|t| matches!(t.text.as_str(), ";" | "." | ":"))
+        || gap.len() > 10 && !including
+    {
         return None;
     }
     type_ok(types, view.entity_type(k)).then_some(k)
@@ -318,8 +436,13 @@ fn coordinated(view: &SentenceView, k: usize) -> Vec<usize> {
     let mut last = view.mentions[k].0.last;
     for j in k + 1..view.mentions.len() {
         let m = &view.mentions[j].0;
-        let gap: Vec<&str> = tokens[last..m.first].iter().map(|t| t.lower.as_str()).collect();
-        if !matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["or"]) || view.mentions[j].1.is_none() {
+        let gap: Vec<&str> = tokens[last..m.first]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        if !matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["or"])
+            || view.mentions[j].1.is_none()
+        {
             break;
         }
         out.push(j);
@@ -329,7 +452,9 @@ fn coordinated(view: &SentenceView, k: usize) -> Vec<usize> {
 }
 
 fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, facts: &mut Facts) {
-    let Some(relation) = Relation::parse(&frame.relation) else { return };
+    let Some(relation) = Relation::parse(&frame.relation) else {
+        return;
+    };
     let tokens = view.tokens();
     let (agent, patients): (Option<usize>, Vec<usize>) = match frame.kind {
         FrameKind::Active if is_passive(tokens, start) || is_relative_passive(tokens, start) => {
@@ -341,7 +466,10 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
         FrameKind::Active => {
             let agent = left_argument(view, start, &frame.agent_types);
             let patient = right_argument(view, end, &frame.patient_types);
-            (agent, patient.map(|p| coordinated(view, p)).unwrap_or_default())
+            (
+                agent,
+                patient.map(|p| coordinated(view, p)).unwrap_or_default(),
+            )
         }
         FrameKind::Reverse => {
             let member = left_argument(view, start, &frame.patient_types);
@@ -353,7 +481,10 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             (subject, Vec::new())
         }
         FrameKind::Noun => {
-            let of_patient = tokens.get(end).filter(|t| t.lower == "of").and_then(|_| right_argument(view, end + 1, &frame.patient_types));
+            let of_patient = tokens
+                .get(end)
+                .filter(|t| t.lower == "of")
+                .and_then(|_| right_argument(view, end + 1, &frame.patient_types));
             let possessor = start
                 .checked_sub(1)
                 .filter(|&p| tokens[p].kind == TokenKind::Possessive)
@@ -367,7 +498,10 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
     };
     let agent_entity = agent.and_then(|k| view.mentions[k].1);
     // Only appointments, dismissals and arrests may leave their agent unnamed.
-    let agent_optional = matches!(relation, Relation::Appointed | Relation::Dismissed | Relation::Arrested | Relation::Resigned);
+    let agent_optional = matches!(
+        relation,
+        Relation::Appointed | Relation::Dismissed | Relation::Arrested | Relation::Resigned
+    );
     if agent_entity.is_none() && !agent_optional {
         return;
     }
@@ -377,34 +511,63 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
         FrameKind::Intransitive => {
             let Some(subject) = agent_entity else { return };
             let (role, organization) = role_after(view, end);
-            let mut fact = relation_fact(view, relation, Some(subject), organization, role, "frames", confidence);
+            let mut fact = relation_fact(
+                view,
+                relation,
+                Some(subject),
+                organization,
+                role,
+                "frames",
+                confidence,
+            );
             fact.date = date;
             facts.relations.push(fact);
         }
         _ => {
             for p in patients {
-                let Some(patient) = view.mentions[p].1 else { continue };
+                let Some(patient) = view.mentions[p].1 else {
+                    continue;
+                };
                 if Some(patient) == agent_entity {
                     continue;
                 }
                 let (mut role, organization) = role_after(view, view.mentions[p].0.last.max(end));
                 if role.is_none() && relation.role_change().is_some() {
-                    role = view.mentions[p].0.title.as_ref().filter(|t| t.class != TitleClass::Honorific).map(|t| t.text.clone());
+                    role = view.mentions[p]
+                        .0
+                        .title
+                        .as_ref()
+                        .filter(|t| t.class != TitleClass::Honorific)
+                        .map(|t| t.text.clone());
                 }
                 // "X's resignation": the one who resigns is the subject.
                 let (subject, object) = match relation {
                     Relation::Resigned => (Some(patient), organization),
                     _ => (agent_entity, Some(patient)),
                 };
-                let mut fact = relation_fact(view, relation, subject, object, role, "frames", confidence);
+                let mut fact =
+                    relation_fact(view, relation, subject, object, role, "frames", confidence);
                 fact.date = date;
                 fact.organization = organization.or_else(|| {
-                    agent_entity.filter(|a| relation == Relation::Appointed && view.types[*a] == EntityType::Organization)
+                    agent_entity.filter(|a| {
+                        relation == Relation::Appointed
+                            && view.types[*a] == EntityType::Organization
+                    })
                 });
-                let destination = (relation == Relation::Deployed).then(|| destination_after(view, view.mentions[p].0.last)).flatten();
+                let destination = (relation == Relation::Deployed)
+                    .then(|| destination_after(view, view.mentions[p].0.last))
+                    .flatten();
                 facts.relations.push(fact.clone());
                 if let Some(place) = destination {
-                    let mut to = relation_fact(view, Relation::DeployedTo, Some(patient), Some(place), None, "frames", confidence);
+                    let mut to = relation_fact(
+                        view,
+                        Relation::DeployedTo,
+                        Some(patient),
+                        Some(place),
+                        None,
+                        "frames",
+                        confidence,
+                    );
                     to.date = date;
                     facts.relations.push(to);
                 }
@@ -415,15 +578,19 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
 
 /// "X, who was fired": a relative pronoun and a be-form before the trigger.
 fn is_relative_passive(tokens: &[Token], trigger: usize) -> bool {
-    trigger >= 2 && matches!(tokens[trigger - 2].lower.as_str(), "who" | "which") && BE_FORMS.contains(&tokens[trigger - 1].lower.as_str())
+    trigger >= 2
+        && matches!(tokens[trigger - 2].lower.as_str(), "who" | "which")
+        && BE_FORMS.contains(&tokens[trigger - 1].lower.as_str())
 }
 
 /// "to COUNTRY/PLACE" right after a deployed force.
 fn destination_after(view: &SentenceView, from: usize) -> Option<usize> {
     let tokens = view.tokens();
-    let to = (from..tokens.len().min(from + 3)).find(|&j| matches!(tokens[j].lower.as_str(), "to" | "into"))?;
+    let to = (from..tokens.len().min(from + 3))
+        .find(|&j| matches!(tokens[j].lower.as_str(), "to" | "into"))?;
     let k = right_argument(view, to + 1, &[EntityType::Country, EntityType::Place])?;
-    (view.mentions[k].0.first == to + 1 || view.mentions[k].0.first == to + 2).then_some(view.mentions[k].1)?
+    (view.mentions[k].0.first == to + 1 || view.mentions[k].0.first == to + 2)
+        .then_some(view.mentions[k].1)?
 }
 
 /// Reads "as ROLE (of ORG)" or a bare title phrase ("president and chief
@@ -434,7 +601,12 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
     if tokens.get(j).is_some_and(|t| t.lower == "as") {
         j += 1;
     }
-    if tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "the" | "its" | "his" | "her" | "a" | "new")) {
+    if tokens.get(j).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "the" | "its" | "his" | "her" | "a" | "new"
+        )
+    }) {
         j += 1;
     }
     let start = j;
@@ -442,11 +614,26 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
     let mut e = j;
     while e < tokens.len() && e < start + 10 {
         let w = tokens[e].lower.as_str();
-        if tokens[e].kind != TokenKind::Word || !(view.rules.titles.contains_key(w) || matches!(w, "and" | "chief" | "executive" | "officer" | "general") || tokens[e].text.chars().all(|c| c.is_lowercase() || c == '-') && e > start && view.rules.titles.contains_key(&format!("{} {}", tokens[e - 1].lower, w))) {
+        if tokens[e].kind != TokenKind::Word
+            || !(view.rules.titles.contains_key(w)
+                || matches!(w, "and" | "chief" | "executive" | "officer" | "general")
+                || tokens[e].text.chars().all(|c| c.is_lowercase() || c == '-')
+                    && e > start
+                    && view
+                        .rules
+                        .titles
+                        .contains_key(&format!("{} {}", tokens[e - 1].lower, w)))
+        {
             break;
         }
         e += 1;
-        if view.rules.titles.get(w).is_some_and(|c| *c != TitleClass::Modifier) || matches!(w, "officer" | "executive") {
+        if view
+            .rules
+            .titles
+            .get(w)
+            .is_some_and(|c| *c != TitleClass::Modifier)
+            || matches!(w, "officer" | "executive")
+        {
             end = Some(e);
         }
     }
@@ -455,7 +642,13 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
     let organization = tokens
         .get(end)
         .filter(|t| matches!(t.lower.as_str(), "of" | "at"))
-        .and_then(|_| right_argument(view, end + 1, &[EntityType::Organization, EntityType::Country]))
+        .and_then(|_| {
+            right_argument(
+                view,
+                end + 1,
+                &[EntityType::Organization, EntityType::Country],
+            )
+        })
         .and_then(|k| view.mentions[k].1);
     (Some(role), organization)
 }
@@ -469,15 +662,29 @@ fn sentence_date(view: &SentenceView, trigger: usize) -> Option<Date> {
             continue;
         }
         let lower = t.lower.as_str();
-        let words: Vec<&str> = tokens[j..tokens.len().min(j + 3)].iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = tokens[j..tokens.len().min(j + 3)]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         let date = if crate::dates::month_number(&t.text).is_some() && t.is_capitalized() {
             let day = tokens.get(j + 1).filter(|n| n.kind == TokenKind::Number)?;
-            let year = tokens.get(j + 3).filter(|y| tokens.get(j + 2).is_some_and(|c| c.text == ",") && y.text.len() == 4).and_then(|y| y.text.parse().ok());
+            let year = tokens
+                .get(j + 3)
+                .filter(|y| tokens.get(j + 2).is_some_and(|c| c.text == ",") && y.text.len() == 4)
+                .and_then(|y| y.text.parse().ok());
             match year {
-                Some(y) => Date::new(y, crate::dates::month_number(&t.text)?, day.text.parse().ok()?),
-                None => view.anchor.and_then(|a| resolve_relative(&[lower, &day.lower], a)),
+                Some(y) => Date::new(
+                    y,
+                    crate::dates::month_number(&t.text)?,
+                    day.text.parse().ok()?,
+                ),
+                None => view
+                    .anchor
+                    .and_then(|a| resolve_relative(&[lower, &day.lower], a)),
             }
-        } else if crate::dates::weekday_number(lower).is_some() || matches!(lower, "yesterday" | "today") {
+        } else if crate::dates::weekday_number(lower).is_some()
+            || matches!(lower, "yesterday" | "today")
+        {
             view.anchor.and_then(|a| resolve_relative(&words, a))
         } else {
             None
@@ -495,10 +702,30 @@ fn sentence_date(view: &SentenceView, trigger: usize) -> Option<Date> {
 /// Number words up to "ninety", with "dozen", "hundred", "thousand".
 fn number_word(word: &str) -> Option<u64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     let w = word.to_lowercase();
     if let Some(u) = UNITS.iter().position(|u| *u == w) {
         return Some(u as u64);
@@ -562,8 +789,8 @@ fn number_at(tokens: &[Token], j: usize) -> Option<(u64, usize)> {
 
 /// Words that end the counted group's noun phrase ("300 troops to ...").
 const COUNT_NOUN_STOPS: [&str; 24] = [
-    "have", "has", "had", "and", "or", "in", "of", "at", "on", "to", "from", "for", "with", "by", "after", "during",
-    "since", "near", "into", "across", "over", "who", "that", "were",
+    "have", "has", "had", "and", "or", "in", "of", "at", "on", "to", "from", "for", "with", "by",
+    "after", "during", "since", "near", "into", "across", "over", "who", "that", "were",
 ];
 
 /// `counts`: "26 protesters were killed", "killing 12 people", "3,811 people
@@ -577,17 +804,29 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
             continue;
         };
         // Years and times are not counts.
-        if tokens[j].kind == TokenKind::Number && (1900..=2100).contains(&number) && tokens[j].text.len() == 4 {
+        if tokens[j].kind == TokenKind::Number
+            && (1900..=2100).contains(&number)
+            && tokens[j].text.len() == 4
+        {
             j = after;
             continue;
         }
         let who_end = (after..tokens.len().min(after + 3))
             .take_while(|&k| tokens[k].kind == TokenKind::Word && !tokens[k].is_capitalized())
-            .take_while(|&k| !is_count_trigger(view, k).is_some() && !BE_FORMS.contains(&tokens[k].lower.as_str()) && !COUNT_NOUN_STOPS.contains(&tokens[k].lower.as_str()))
+            .take_while(|&k| {
+                is_count_trigger(view, k).is_none()
+                    && !BE_FORMS.contains(&tokens[k].lower.as_str())
+                    && !COUNT_NOUN_STOPS.contains(&tokens[k].lower.as_str())
+            })
             .last()
             .map(|k| k + 1);
         let who = who_end.map(|e| crate::mentions::join(&tokens[after..e]));
-        let Some(who) = who.filter(|w| view.rules.groups.contains_key(w.as_str()) || w.ends_with('s') || w.ends_with("people") || w.ends_with("police")) else {
+        let Some(who) = who.filter(|w| {
+            view.rules.groups.contains_key(w.as_str())
+                || w.ends_with('s')
+                || w.ends_with("people")
+                || w.ends_with("police")
+        }) else {
             j = after;
             continue;
         };
@@ -596,9 +835,12 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
         let trigger_after = (who_end..tokens.len().min(who_end + 8))
             .take_while(|&k| !matches!(tokens[k].text.as_str(), ";" | "."))
             .find_map(|k| is_count_trigger(view, k));
-        let trigger_before = (j.saturating_sub(4)..j).rev().find_map(|k| is_count_trigger(view, k));
+        let trigger_before = (j.saturating_sub(4)..j)
+            .rev()
+            .find_map(|k| is_count_trigger(view, k));
         let qualifier_before = j.checked_sub(1).map(|k| tokens[k].lower.as_str());
-        if qualifier_before.is_some_and(|w| matches!(w, "to" | "from") && trigger_before.is_none()) {
+        if qualifier_before.is_some_and(|w| matches!(w, "to" | "from") && trigger_before.is_none())
+        {
             j = after;
             continue;
         }
@@ -634,103 +876,28 @@ fn attribution(view: &SentenceView) -> Option<usize> {
     let tokens = view.tokens();
     for (k, (m, e)) in view.mentions.iter().enumerate() {
         let Some(e) = e else { continue };
-        if !matches!(view.types[*e], EntityType::Organization | EntityType::Person | EntityType::Country) {
+        if !matches!(
+            view.types[*e],
+            EntityType::Organization | EntityType::Person | EntityType::Country
+        ) {
             continue;
         }
-        let before: Vec<&str> = tokens[m.first.saturating_sub(2)..m.first].iter().map(|t| t.lower.as_str()).collect();
+        let before: Vec<&str> = tokens[m.first.saturating_sub(2)..m.first]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
         let after = tokens.get(m.last).map(|t| t.lower.as_str());
-        if before.ends_with(&["according", "to"]) || matches!(after, Some("said" | "says" | "reported" | "told" | "announced")) {
+        if before.ends_with(&["according", "to"])
+            || matches!(
+                after,
+                Some("said" | "says" | "reported" | "told" | "announced")
+            )
+        {
             let _ = k;
             return Some(*e);
         }
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::mentions::find_mentions;
-    use crate::resolve::resolve;
-    use crate::text::split_sentences;
-
-    /// (relation, subject label, object label, role) of every relation fact.
-    fn run(text: &str) -> (Vec<(String, String, String, String)>, Facts, Resolved) {
-        let rules = Rules::builtin();
-        let sentences = split_sentences(text, &rules);
-        let mentions = sentences.iter().map(|s| find_mentions(s, &rules)).collect();
-        let resolved = resolve(mentions);
-        let facts = extract(&sentences, &resolved, Date::new(2019, 3, 14), &rules);
-        let label = |e: Option<usize>| e.map(|e| resolved.entities[e].label.clone()).unwrap_or_default();
-        let rows = facts
-            .relations
-            .iter()
-            .map(|f| (f.relation.name().to_string(), label(f.subject), label(f.object), f.role.clone().unwrap_or_default()))
-            .collect();
-        (rows, facts, resolved)
-    }
-
-    fn has(rows: &[(String, String, String, String)], rel: &str, s: &str, o: &str) -> bool {
-        rows.iter().any(|r| r.0 == rel && r.1 == s && r.2 == o)
-    }
-
-    #[test]
-    fn active_and_passive_dismissals() {
-        let (rows, _, _) = run("President Maria Santos dismissed Defence Minister Jorge Vidal on Monday.");
-        assert!(has(&rows, "dismissed", "Maria Santos", "Jorge Vidal"), "{rows:?}");
-        let (rows, _, _) = run("Jorge Vidal was fired by President Maria Santos.");
-        assert!(has(&rows, "dismissed", "Maria Santos", "Jorge Vidal"), "{rows:?}");
-    }
-
-    #[test]
-    fn negated_and_hypothetical_events_give_no_fact() {
-        let (rows, _, _) = run("Chief executive Paul Brenner did not resign. Paul Brenner could be dismissed by the board.");
-        assert!(rows.iter().all(|r| r.0 != "resigned" && r.0 != "dismissed"), "{rows:?}");
-    }
-
-    #[test]
-    fn titles_give_positions() {
-        let (rows, _, _) = run("Chilean President Ana Torres met Peter Hahn, the chief executive of Nordwind Shipping Corp.");
-        assert!(has(&rows, "holdsPosition", "Ana Torres", "Chile"), "{rows:?}");
-        assert!(has(&rows, "holdsPosition", "Peter Hahn", "Nordwind Shipping Corp."), "{rows:?}");
-    }
-
-    #[test]
-    fn business_appointment_with_role_and_succession() {
-        let (rows, facts, _) = run("Acme Widgets Corp named John Carter president and chief executive officer, succeeding Jane Doe, who retired.");
-        assert!(has(&rows, "appointed", "Acme Widgets Corp", "John Carter"), "{rows:?}");
-        let appointed = facts.relations.iter().find(|f| f.relation == Relation::Appointed).unwrap();
-        assert_eq!(appointed.role.as_deref(), Some("president and chief executive officer"));
-        assert!(has(&rows, "succeeded", "John Carter", "Jane Doe"), "{rows:?}");
-    }
-
-    #[test]
-    fn membership_lists_and_deployments() {
-        let (rows, _, _) = run("The North Atlantic Treaty Organization, which also includes Norway, Poland and Turkey, met. Turkey sent troops to Syria.");
-        for member in ["Norway", "Poland", "Turkey"] {
-            assert!(has(&rows, "hasMember", "North Atlantic Treaty Organization", member), "{rows:?}");
-        }
-        assert!(has(&rows, "deployed", "Turkey", "troops"), "{rows:?}");
-        assert!(has(&rows, "deployedTo", "troops", "Syria"), "{rows:?}");
-    }
-
-    #[test]
-    fn counts_with_source() {
-        let (_, facts, resolved) = run("Twelve protesters and 3 policemen were killed, the Interior Ministry said. More than 1,200 people were detained.");
-        let got: Vec<(String, u64, String)> = facts.counts.iter().map(|c| (c.kind.clone(), c.number, c.who.clone())).collect();
-        assert!(got.contains(&("killed".into(), 12, "protesters".into())), "{got:?}");
-        assert!(got.contains(&("killed".into(), 3, "policemen".into())), "{got:?}");
-        assert!(got.contains(&("detained".into(), 1200, "people".into())), "{got:?}");
-        let source = facts.counts[0].source.map(|e| resolved.entities[e].label.clone());
-        assert_eq!(source.as_deref(), Some("Interior Ministry"));
-    }
-
-    #[test]
-    fn relative_dates_on_facts() {
-        let (_, facts, _) = run("Police arrested opposition leader Omar Haddad on Tuesday.");
-        let arrest = facts.relations.iter().find(|f| f.relation == Relation::Arrested).expect("arrest");
-        assert_eq!(arrest.date.unwrap().to_string(), "2019-03-12");
-    }
 }
 
 /// Names an unnamed force after who deployed it: "Turkey sent troops" gives
@@ -739,14 +906,25 @@ mod tests {
 pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &Rules) {
     for n in 0..facts.relations.len() {
         let f = &facts.relations[n];
-        let (Relation::Deployed, Some(agent), Some(force)) = (f.relation, f.subject, f.object) else { continue };
-        let unnamed = resolved.entities[force].incidental && resolved.entities[force].label.chars().all(|c| !c.is_uppercase());
+        let (Relation::Deployed, Some(agent), Some(force)) = (f.relation, f.subject, f.object)
+        else {
+            continue;
+        };
+        let unnamed = resolved.entities[force].incidental
+            && resolved.entities[force]
+                .label
+                .chars()
+                .all(|c| !c.is_uppercase());
         if !unnamed {
             continue;
         }
         let owner = &resolved.entities[agent];
         let prefix = match owner.entity_type {
-            EntityType::Country => rules.adjectives.get(&owner.label).cloned().unwrap_or_else(|| owner.label.clone()),
+            EntityType::Country => rules
+                .adjectives
+                .get(&owner.label)
+                .cloned()
+                .unwrap_or_else(|| owner.label.clone()),
             EntityType::Organization => owner
                 .aliases
                 .iter()
@@ -756,7 +934,11 @@ pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &
             _ => continue,
         };
         let label = format!("{prefix} {}", resolved.entities[force].label);
-        let id = match resolved.entities.iter().position(|e| e.label == label && e.entity_type == EntityType::MilitaryForce) {
+        let id = match resolved
+            .entities
+            .iter()
+            .position(|e| e.label == label && e.entity_type == EntityType::MilitaryForce)
+        {
             Some(id) => id,
             None => {
                 let mut named = resolved.entities[force].clone();
@@ -767,12 +949,175 @@ pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &
             }
         };
         let sentence = facts.relations[n].evidence.sentence;
-        for g in facts.relations.iter_mut().filter(|g| g.evidence.sentence == sentence) {
+        for g in facts
+            .relations
+            .iter_mut()
+            .filter(|g| g.evidence.sentence == sentence)
+        {
             for slot in [&mut g.subject, &mut g.object] {
                 if *slot == Some(force) {
                     *slot = Some(id);
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find_mentions;
+    use crate::resolve::resolve;
+    use crate::text::split_sentences;
+
+    /// (relation, subject label, object label, role) of a relation fact.
+    type Row = (String, String, String, String);
+
+    fn run(text: &str) -> (Vec<Row>, Facts, Resolved) {
+        let rules = Rules::builtin();
+        let sentences = split_sentences(text, &rules);
+        let mentions = sentences.iter().map(|s| find_mentions(s, &rules)).collect();
+        let resolved = resolve(mentions);
+        let facts = extract(&sentences, &resolved, Date::new(2019, 3, 14), &rules);
+        let label = |e: Option<usize>| {
+            e.map(|e| resolved.entities[e].label.clone())
+                .unwrap_or_default()
+        };
+        let rows = facts
+            .relations
+            .iter()
+            .map(|f| {
+                (
+                    f.relation.name().to_string(),
+                    label(f.subject),
+                    label(f.object),
+                    f.role.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        (rows, facts, resolved)
+    }
+
+    fn has(rows: &[Row], rel: &str, s: &str, o: &str) -> bool {
+        rows.iter().any(|r| r.0 == rel && r.1 == s && r.2 == o)
+    }
+
+    #[test]
+    fn active_and_passive_dismissals() {
+        let (rows, _, _) =
+            run("President Maria Santos dismissed Defence Minister Jorge Vidal on Monday.");
+        assert!(
+            has(&rows, "dismissed", "Maria Santos", "Jorge Vidal"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("Jorge Vidal was fired by President Maria Santos.");
+        assert!(
+            has(&rows, "dismissed", "Maria Santos", "Jorge Vidal"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn negated_and_hypothetical_events_give_no_fact() {
+        let (rows, _, _) = run("Chief executive Paul Brenner did not resign. Paul Brenner could be dismissed by the board.");
+        assert!(
+            rows.iter().all(|r| r.0 != "resigned" && r.0 != "dismissed"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn titles_give_positions() {
+        let (rows, _, _) = run("Chilean President Ana Torres met Peter Hahn, the chief executive of Nordwind Shipping Corp.");
+        assert!(
+            has(&rows, "holdsPosition", "Ana Torres", "Chile"),
+            "{rows:?}"
+        );
+        assert!(
+            has(
+                &rows,
+                "holdsPosition",
+                "Peter Hahn",
+                "Nordwind Shipping Corp."
+            ),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn business_appointment_with_role_and_succession() {
+        let (rows, facts, _) = run("Acme Widgets Corp named John Carter president and chief executive officer, succeeding Jane Doe, who retired.");
+        assert!(
+            has(&rows, "appointed", "Acme Widgets Corp", "John Carter"),
+            "{rows:?}"
+        );
+        let appointed = facts
+            .relations
+            .iter()
+            .find(|f| f.relation == Relation::Appointed)
+            .unwrap();
+        assert_eq!(
+            appointed.role.as_deref(),
+            Some("president and chief executive officer")
+        );
+        assert!(
+            has(&rows, "succeeded", "John Carter", "Jane Doe"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn membership_lists_and_deployments() {
+        let (rows, _, _) = run("The North Atlantic Treaty Organization, which also includes Norway, Poland and Turkey, met. Turkey sent troops to Syria.");
+        for member in ["Norway", "Poland", "Turkey"] {
+            assert!(
+                has(
+                    &rows,
+                    "hasMember",
+                    "North Atlantic Treaty Organization",
+                    member
+                ),
+                "{rows:?}"
+            );
+        }
+        assert!(has(&rows, "deployed", "Turkey", "troops"), "{rows:?}");
+        assert!(has(&rows, "deployedTo", "troops", "Syria"), "{rows:?}");
+    }
+
+    #[test]
+    fn counts_with_source() {
+        let (_, facts, resolved) = run("Twelve protesters and 3 policemen were killed, the Interior Ministry said. More than 1,200 people were detained.");
+        let got: Vec<(String, u64, String)> = facts
+            .counts
+            .iter()
+            .map(|c| (c.kind.clone(), c.number, c.who.clone()))
+            .collect();
+        assert!(
+            got.contains(&("killed".into(), 12, "protesters".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("killed".into(), 3, "policemen".into())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("detained".into(), 1200, "people".into())),
+            "{got:?}"
+        );
+        let source = facts.counts[0]
+            .source
+            .map(|e| resolved.entities[e].label.clone());
+        assert_eq!(source.as_deref(), Some("Interior Ministry"));
+    }
+
+    #[test]
+    fn relative_dates_on_facts() {
+        let (_, facts, _) = run("Police arrested opposition leader Omar Haddad on Tuesday.");
+        let arrest = facts
+            .relations
+            .iter()
+            .find(|f| f.relation == Relation::Arrested)
+            .expect("arrest");
+        assert_eq!(arrest.date.unwrap().to_string(), "2019-03-12");
     }
 }

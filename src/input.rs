@@ -80,11 +80,19 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Skipped>)> 
     Ok((files, skipped))
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: &mut HashSet<PathBuf>) {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+    seen: &mut HashSet<PathBuf>,
+) {
     let canonical = match std::fs::canonicalize(dir) {
         Ok(c) => c,
         Err(e) => {
-            skipped.push(Skipped { origin: dir.display().to_string(), reason: e.to_string() });
+            skipped.push(Skipped {
+                origin: dir.display().to_string(),
+                reason: e.to_string(),
+            });
             return;
         }
     };
@@ -98,7 +106,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: 
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            skipped.push(Skipped { origin: dir.display().to_string(), reason: e.to_string() });
+            skipped.push(Skipped {
+                origin: dir.display().to_string(),
+                reason: e.to_string(),
+            });
             return;
         }
     };
@@ -106,7 +117,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: 
     for entry in entries {
         if entry.is_dir() {
             walk(&entry, files, skipped, seen);
-        } else if matches!(entry.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl")) {
+        } else if matches!(
+            entry.extension().and_then(|e| e.to_str()),
+            Some("txt" | "jsonl")
+        ) {
             files.push(entry);
         }
     }
@@ -145,7 +159,13 @@ pub fn read_input(path: &Path) -> Vec<Item> {
         .filter(|s| *s != "-")
         .unwrap_or("stdin")
         .to_string();
-    vec![Item::Article(RawArticle { id, text, origin, warnings, ..RawArticle::default() })]
+    vec![Item::Article(RawArticle {
+        id,
+        text,
+        origin,
+        warnings,
+        ..RawArticle::default()
+    })]
 }
 
 fn skip(origin: String, reason: String) -> Item {
@@ -219,7 +239,10 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Vec<String>), String
         }
         utf8_lossy(bytes, &mut warnings)
     };
-    let text = text.replace('\0', "").replace("\r\n", "\n").replace('\r', "\n");
+    let text = text
+        .replace('\0', "")
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     Ok((text, warnings))
 }
 
@@ -235,7 +258,9 @@ fn utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> String {
     let units = bytes.chunks_exact(2).map(|c| read([c[0], c[1]]));
-    char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect()
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -254,13 +279,18 @@ mod tests {
 
     #[test]
     fn refuses_binary() {
-        assert!(decode(b"\x89PNG\r\n\x1a\n....").unwrap_err().contains("PNG"));
+        assert!(decode(b"\x89PNG\r\n\x1a\n....")
+            .unwrap_err()
+            .contains("PNG"));
         assert!(decode(&[0u8; 64]).unwrap_err().contains("NUL"));
     }
 
     #[test]
     fn jsonl_keeps_good_lines_and_names_bad_ones() {
-        let items = parse_jsonl("f.jsonl", "{\"id\":\"a\",\"text\":\"Hello.\"}\n{oops\n{\"id\":7,\"text\":\"Bye.\"}\n");
+        let items = parse_jsonl(
+            "f.jsonl",
+            "{\"id\":\"a\",\"text\":\"Hello.\"}\n{oops\n{\"id\":7,\"text\":\"Bye.\"}\n",
+        );
         assert_eq!(items.len(), 3);
         assert!(matches!(&items[1], Item::Skipped(s) if s.origin == "f.jsonl:2"));
         assert!(matches!(&items[2], Item::Article(a) if a.id == "7"));

@@ -7,11 +7,11 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::dates::Date;
 use newsgraph::graph_export::{write_neo4j_folder, Filter, GraphFormat, Snapshot};
-use newsgraph::{ontology_docs, shacl};
 use newsgraph::pipeline::{ingest, Pipeline, Summary};
 use newsgraph::queries::{bind_parameter, find_saved, saved_queries, write_results, ResultFormat};
 use newsgraph::rules::Rules;
 use newsgraph::store::GraphStore;
+use newsgraph::{ontology_docs, shacl};
 use oxigraph::io::RdfFormat;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,7 +21,11 @@ use std::process::ExitCode;
 const EXIT_SKIPPED: u8 = 3;
 
 #[derive(Parser)]
-#[command(name = "newsgraph", version, about = "Turn news articles into an RDF knowledge graph with provenance")]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "Turn news articles into an RDF knowledge graph with provenance"
+)]
 struct Cli {
     /// Store folder.
     #[arg(long, global = true, default_value = "out/store")]
@@ -134,7 +138,9 @@ impl ExportFormat {
             ExportFormat::Nquads => Ok(RdfFormat::NQuads),
             ExportFormat::Trig => Ok(RdfFormat::TriG),
             ExportFormat::Rdfxml => Ok(RdfFormat::RdfXml),
-            ExportFormat::Jsonld => Ok(RdfFormat::JsonLd { profile: Default::default() }),
+            ExportFormat::Jsonld => Ok(RdfFormat::JsonLd {
+                profile: Default::default(),
+            }),
             ExportFormat::Graphml => Err(GraphFormat::Graphml),
             ExportFormat::Gexf => Err(GraphFormat::Gexf),
             ExportFormat::Neo4j => Err(GraphFormat::Neo4j),
@@ -162,22 +168,35 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { paths, date, quiet } => {
             let rules = match &cli.rules {
-                Some(dir) => Rules::with_extra_dir(dir).with_context(|| format!("loading rules from {}", dir.display()))?,
+                Some(dir) => Rules::with_extra_dir(dir)
+                    .with_context(|| format!("loading rules from {}", dir.display()))?,
                 None => Rules::builtin(),
             };
             let fallback = match date {
-                Some(d) => Some(Date::parse_iso(&d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
+                Some(d) => Some(
+                    Date::parse_iso(&d)
+                        .with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?,
+                ),
                 None => None,
             };
             let pipeline = Pipeline::new(rules, fallback);
-            let store = GraphStore::open(&cli.store).with_context(|| format!("opening store {}", cli.store.display()))?;
+            let store = GraphStore::open(&cli.store)
+                .with_context(|| format!("opening store {}", cli.store.display()))?;
             let summary = ingest(&pipeline, &store, &paths, |_| {}).context("ingest")?;
             if !quiet {
                 print_summary(&summary, &store)?;
             }
-            Ok(if summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SKIPPED) })
+            Ok(if summary.skipped.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(EXIT_SKIPPED)
+            })
         }
-        Command::Query { query, sparql, format } => {
+        Command::Query {
+            query,
+            sparql,
+            format,
+        } => {
             let text = match (query, sparql) {
                 (_, Some(text)) => text,
                 (Some(q), None) if q.ends_with(".rq") || Path::new(&q).is_file() => {
@@ -194,11 +213,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Queries => {
             let mut out = std::io::stdout().lock();
             for (name, q) in saved_queries(cli.queries.as_deref())? {
-                writeln!(out, "{name:<14} {}\n{:<14} {}\n{:<14} columns: {}\n", q.title, "", q.description, "", q.columns)?;
+                writeln!(
+                    out,
+                    "{name:<14} {}\n{:<14} {}\n{:<14} columns: {}\n",
+                    q.title, "", q.description, "", q.columns
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { format, output, filter } => {
+        Command::Export {
+            format,
+            output,
+            filter,
+        } => {
             let store = open_for_reading(&cli.store)?;
             let rdf = match format.kind() {
                 Ok(rdf) => rdf,
@@ -213,7 +240,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(subset)
             };
             let store = filtered.as_ref().unwrap_or(&store);
-            let path = output.unwrap_or_else(|| PathBuf::from(format!("out/graph.{}", rdf.file_extension())));
+            let path = output
+                .unwrap_or_else(|| PathBuf::from(format!("out/graph.{}", rdf.file_extension())));
             if path.as_os_str() == "-" {
                 store.export(rdf, std::io::stdout().lock())?;
             } else {
@@ -224,22 +252,37 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Validate { shapes, limit } => {
             let (text, name) = match &shapes {
-                Some(path) => (std::fs::read_to_string(path).with_context(|| format!("reading shapes {}", path.display()))?, path.display().to_string()),
-                None => (shacl::SHAPES.to_string(), "ontology/shapes.ttl (built in)".to_string()),
+                Some(path) => (
+                    std::fs::read_to_string(path)
+                        .with_context(|| format!("reading shapes {}", path.display()))?,
+                    path.display().to_string(),
+                ),
+                None => (
+                    shacl::SHAPES.to_string(),
+                    "ontology/shapes.ttl (built in)".to_string(),
+                ),
             };
             let shapes = shacl::parse_shapes(&text, &name)?;
-            let hierarchy = shacl::ClassHierarchy::from_turtle(shacl::ONTOLOGY, "ontology/newsgraph.ttl")?;
+            let hierarchy =
+                shacl::ClassHierarchy::from_turtle(shacl::ONTOLOGY, "ontology/newsgraph.ttl")?;
             let store = open_for_reading(&cli.store)?;
             let report = shacl::validate(&store, &shapes, &hierarchy)?;
             print_report(&report, &name, limit, &mut std::io::stdout().lock())?;
-            Ok(if report.conforms() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if report.conforms() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::OntologyDocs { output } => {
-            let text = ontology_docs::generate(shacl::ONTOLOGY, shacl::SHAPES, ontology_docs::EXAMPLES)?;
+            let text =
+                ontology_docs::generate(shacl::ONTOLOGY, shacl::SHAPES, ontology_docs::EXAMPLES)?;
             if output.as_os_str() == "-" {
                 std::io::stdout().lock().write_all(text.as_bytes())?;
             } else {
-                write_atomically(&output, |file| Ok(file.write_all(text.as_bytes()).map(|_| 0)?))?;
+                write_atomically(&output, |file| {
+                    Ok(file.write_all(text.as_bytes()).map(|_| 0)?)
+                })?;
                 eprintln!("wrote {}", output.display());
             }
             Ok(ExitCode::SUCCESS)
@@ -255,12 +298,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let results = store.query(&bind_parameter(&q.sparql, "name", &entity))?;
             let rows = write_results(results, format, std::io::stdout().lock())?;
             if rows == 0 {
-                eprintln!("no facts about {entity:?} (labels and aliases are matched exactly, any case)");
+                eprintln!(
+                    "no facts about {entity:?} (labels and aliases are matched exactly, any case)"
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Remove { article } => {
-            let store = GraphStore::open(&cli.store).with_context(|| format!("opening store {}", cli.store.display()))?;
+            let store = GraphStore::open(&cli.store)
+                .with_context(|| format!("opening store {}", cli.store.display()))?;
             if store.remove_article(&article)? {
                 println!("removed article {article}");
                 Ok(ExitCode::SUCCESS)
@@ -272,14 +318,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Writes a graph-tool export: a file (or stdout), or for Neo4j a folder of CSV files.
-fn export_graph(store: &GraphStore, format: GraphFormat, output: Option<PathBuf>, filter: &Filter) -> Result<ExitCode> {
+fn export_graph(
+    store: &GraphStore,
+    format: GraphFormat,
+    output: Option<PathBuf>,
+    filter: &Filter,
+) -> Result<ExitCode> {
     let graph = Snapshot::load(store)?.graph(filter)?;
-    let counts = format!("{} entities and {} relations", graph.nodes.len(), graph.edges.len());
+    let counts = format!(
+        "{} entities and {} relations",
+        graph.nodes.len(),
+        graph.edges.len()
+    );
     if format == GraphFormat::Neo4j {
         let dir = output.unwrap_or_else(|| PathBuf::from("out/neo4j"));
-        anyhow::ensure!(dir.as_os_str() != "-", "--format neo4j writes nodes.csv and relationships.csv into a folder: give -o DIR");
-        write_neo4j_folder(&graph, &dir).with_context(|| format!("writing the Neo4j import files into {}", dir.display()))?;
-        eprintln!("wrote {counts} to {}/nodes.csv and relationships.csv", dir.display());
+        anyhow::ensure!(
+            dir.as_os_str() != "-",
+            "--format neo4j writes nodes.csv and relationships.csv into a folder: give -o DIR"
+        );
+        write_neo4j_folder(&graph, &dir)
+            .with_context(|| format!("writing the Neo4j import files into {}", dir.display()))?;
+        eprintln!(
+            "wrote {counts} to {}/nodes.csv and relationships.csv",
+            dir.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let path = output.unwrap_or_else(|| PathBuf::from(format!("out/graph.{}", format.extension())));
@@ -295,8 +357,14 @@ fn export_graph(store: &GraphStore, format: GraphFormat, output: Option<PathBuf>
 }
 
 /// Prints a validation report: violations grouped by constraint, then a summary line.
-fn print_report(report: &shacl::Report, shapes: &str, limit: usize, out: &mut impl Write) -> Result<()> {
-    let mut shown: std::collections::BTreeMap<(String, Option<String>), usize> = std::collections::BTreeMap::new();
+fn print_report(
+    report: &shacl::Report,
+    shapes: &str,
+    limit: usize,
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut shown: std::collections::BTreeMap<(String, Option<String>), usize> =
+        std::collections::BTreeMap::new();
     let mut hidden = 0;
     for v in &report.violations {
         let key = (v.shape.clone(), v.path.clone());
@@ -306,14 +374,33 @@ fn print_report(report: &shacl::Report, shapes: &str, limit: usize, out: &mut im
             hidden += 1;
             continue;
         }
-        let path = v.path.as_deref().map(|p| format!(" {p}")).unwrap_or_default();
-        writeln!(out, "violation: {}{path}: {} (shape {})", v.focus, v.message, v.shape)?;
+        let path = v
+            .path
+            .as_deref()
+            .map(|p| format!(" {p}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "violation: {}{path}: {} (shape {})",
+            v.focus, v.message, v.shape
+        )?;
     }
     if hidden > 0 {
-        writeln!(out, "... and {hidden} more violations (show them with --limit N)")?;
+        writeln!(
+            out,
+            "... and {hidden} more violations (show them with --limit N)"
+        )?;
     }
-    let verdict = if report.conforms() { "conforms".to_string() } else { format!("{} violations", report.violations.len()) };
-    writeln!(out, "{verdict}: {} constraints of {shapes} checked on {} nodes", report.constraints, report.focus_nodes)?;
+    let verdict = if report.conforms() {
+        "conforms".to_string()
+    } else {
+        format!("{} violations", report.violations.len())
+    };
+    writeln!(
+        out,
+        "{verdict}: {} constraints of {shapes} checked on {} nodes",
+        report.constraints, report.focus_nodes
+    )?;
     Ok(())
 }
 
@@ -322,23 +409,37 @@ fn open_for_reading(dir: &Path) -> Result<GraphStore> {
 }
 
 /// Writes to a temporary file beside `path`, then renames it, so a crash never leaves half a file.
-fn write_atomically(path: &Path, write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<usize>) -> Result<usize> {
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<usize>,
+) -> Result<usize> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
     }
     let temporary = path.with_extension("partial");
-    let file = std::fs::File::create(&temporary).with_context(|| format!("creating {}", temporary.display()))?;
+    let file = std::fs::File::create(&temporary)
+        .with_context(|| format!("creating {}", temporary.display()))?;
     let mut writer = std::io::BufWriter::new(file);
     let count = write(&mut writer)?;
-    writer.flush().with_context(|| format!("writing {}", temporary.display()))?;
-    std::fs::rename(&temporary, path).with_context(|| format!("renaming {} to {}", temporary.display(), path.display()))?;
+    writer
+        .flush()
+        .with_context(|| format!("writing {}", temporary.display()))?;
+    std::fs::rename(&temporary, path)
+        .with_context(|| format!("renaming {} to {}", temporary.display(), path.display()))?;
     Ok(count)
 }
 
 fn print_summary(summary: &Summary, store: &GraphStore) -> Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "newsgraph ingest")?;
-    writeln!(out, "  articles ingested  {:>8}  ({} new, {} replaced)", summary.added + summary.replaced, summary.added, summary.replaced)?;
+    writeln!(
+        out,
+        "  articles ingested  {:>8}  ({} new, {} replaced)",
+        summary.added + summary.replaced,
+        summary.added,
+        summary.replaced
+    )?;
     writeln!(out, "  articles unchanged {:>8}", summary.unchanged)?;
     writeln!(out, "  inputs skipped     {:>8}", summary.skipped.len())?;
     for s in summary.skipped.iter().take(20) {
@@ -358,9 +459,16 @@ fn print_summary(summary: &Summary, store: &GraphStore) -> Result<()> {
     }
     writeln!(out, "  quads written      {:>8}", summary.quads)?;
     let (quads, graphs, triples) = store.counts()?;
-    writeln!(out, "  store now          {graphs} articles, {quads} quads, {triples} distinct triples")?;
+    writeln!(
+        out,
+        "  store now          {graphs} articles, {quads} quads, {triples} distinct triples"
+    )?;
     let secs = summary.elapsed.as_secs_f64();
-    writeln!(out, "  time               {secs:.2} s ({:.2} MB/s)", summary.bytes as f64 / 1e6 / secs.max(1e-9))?;
+    writeln!(
+        out,
+        "  time               {secs:.2} s ({:.2} MB/s)",
+        summary.bytes as f64 / 1e6 / secs.max(1e-9)
+    )?;
     Ok(())
 }
 
@@ -374,8 +482,14 @@ fn print_stats(store: &GraphStore, out: &mut impl Write) -> Result<()> {
         if let oxigraph::sparql::QueryResults::Solutions(solutions) = store.query(sparql)? {
             for s in solutions {
                 let s = s?;
-                let key = s.get("key").map(newsgraph::queries::display).unwrap_or_default();
-                let n = s.get("n").map(newsgraph::queries::display).unwrap_or_default();
+                let key = s
+                    .get("key")
+                    .map(newsgraph::queries::display)
+                    .unwrap_or_default();
+                let n = s
+                    .get("n")
+                    .map(newsgraph::queries::display)
+                    .unwrap_or_default();
                 rows.push((key, n));
             }
         }
@@ -386,7 +500,9 @@ fn print_stats(store: &GraphStore, out: &mut impl Write) -> Result<()> {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
     writeln!(out, "facts by relation")?;
-    for (k, n) in count("SELECT ?key (COUNT(?f) AS ?n) { ?f ng:relation ?key } GROUP BY ?key ORDER BY ?key")? {
+    for (k, n) in
+        count("SELECT ?key (COUNT(?f) AS ?n) { ?f ng:relation ?key } GROUP BY ?key ORDER BY ?key")?
+    {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
     for (k, n) in count("SELECT (\"counts\" AS ?key) (COUNT(?c) AS ?n) { ?c a ng:Count }")? {

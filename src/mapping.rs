@@ -55,7 +55,11 @@ pub fn article_iri(id: &str) -> NamedNode {
 
 /// The stable IRI of an entity: its type and canonical name.
 pub fn entity_iri(entity_type: EntityType, label: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ID}entity/{}/{}", entity_type.name().to_lowercase(), slug(label)))
+    NamedNode::new_unchecked(format!(
+        "{ID}entity/{}/{}",
+        entity_type.name().to_lowercase(),
+        slug(label)
+    ))
 }
 
 /// The ontology class of an entity type.
@@ -90,10 +94,36 @@ pub fn relation_class(relation: Relation) -> NamedNode {
 /// Every `ng:` term the mapping can emit; the ontology must declare them all.
 pub fn emitted_terms() -> BTreeSet<String> {
     let mut terms: BTreeSet<String> = [
-        "Article", "Entity", "Fact", "Event", "Count", "Evidence", "RoleChange", "subject", "object", "role",
-        "organization", "date", "place", "evidence", "extractor", "confidence", "article", "relation", "countKind",
-        "number", "countedGroup", "source", "sentenceText", "beginIndex", "endIndex", "contentHash", "mentionCount",
-        "publicationYear", "dateSource", "changeKind",
+        "Article",
+        "Entity",
+        "Fact",
+        "Event",
+        "Count",
+        "Evidence",
+        "RoleChange",
+        "subject",
+        "object",
+        "role",
+        "organization",
+        "date",
+        "place",
+        "evidence",
+        "extractor",
+        "confidence",
+        "article",
+        "relation",
+        "countKind",
+        "number",
+        "countedGroup",
+        "source",
+        "sentenceText",
+        "beginIndex",
+        "endIndex",
+        "contentHash",
+        "mentionCount",
+        "publicationYear",
+        "dateSource",
+        "changeKind",
     ]
     .iter()
     .map(|t| format!("{NG}{t}"))
@@ -130,7 +160,10 @@ pub fn slug(text: &str) -> String {
 fn percent_encode(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~') || !c.is_ascii() && c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '.' | '_' | '~')
+            || !c.is_ascii() && c.is_alphanumeric()
+        {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
@@ -154,7 +187,12 @@ impl<'a> GraphBuilder<'a> {
     /// Starts the graph of an article.
     pub fn new(clean: &'a CleanArticle) -> Self {
         let article = article_iri(&clean.id);
-        GraphBuilder { graph: GraphName::NamedNode(article.clone()), article, clean, quads: Vec::new() }
+        GraphBuilder {
+            graph: GraphName::NamedNode(article.clone()),
+            article,
+            clean,
+            quads: Vec::new(),
+        }
     }
 
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
@@ -166,31 +204,66 @@ impl<'a> GraphBuilder<'a> {
         let article = self.article.clone();
         let clean = self.clean;
         self.add(article.clone(), rdf::TYPE.into_owned(), ng("Article"));
-        self.add(article.clone(), iri(DCTERMS, "identifier"), Literal::new_simple_literal(&clean.id));
-        self.add(article.clone(), ng("contentHash"), Literal::new_simple_literal(content_hash));
+        self.add(
+            article.clone(),
+            iri(DCTERMS, "identifier"),
+            Literal::new_simple_literal(&clean.id),
+        );
+        self.add(
+            article.clone(),
+            ng("contentHash"),
+            Literal::new_simple_literal(content_hash),
+        );
         if let Some(title) = &clean.title {
-            self.add(article.clone(), iri(DCTERMS, "title"), Literal::new_simple_literal(title));
+            self.add(
+                article.clone(),
+                iri(DCTERMS, "title"),
+                Literal::new_simple_literal(title),
+            );
         }
         if let Some(date) = clean.date {
-            self.add(article.clone(), iri(DCTERMS, "date"), Literal::new_typed_literal(date.to_string(), xsd::DATE));
+            self.add(
+                article.clone(),
+                iri(DCTERMS, "date"),
+                Literal::new_typed_literal(date.to_string(), xsd::DATE),
+            );
         }
         if let Some(source) = clean.date_source {
-            self.add(article.clone(), ng("dateSource"), Literal::new_simple_literal(source));
+            self.add(
+                article.clone(),
+                ng("dateSource"),
+                Literal::new_simple_literal(source),
+            );
         }
         if let (None, Some(year)) = (clean.date, clean.year) {
-            self.add(article.clone(), ng("publicationYear"), Literal::new_typed_literal(year.to_string(), xsd::G_YEAR));
+            self.add(
+                article.clone(),
+                ng("publicationYear"),
+                Literal::new_typed_literal(year.to_string(), xsd::G_YEAR),
+            );
         }
         if let Some(source) = &clean.source {
-            self.add(article.clone(), iri(DCTERMS, "publisher"), Literal::new_simple_literal(source));
+            self.add(
+                article.clone(),
+                iri(DCTERMS, "publisher"),
+                Literal::new_simple_literal(source),
+            );
         }
         if let Some(url) = clean.url.as_deref().and_then(|u| url::Url::parse(u).ok()) {
-            self.add(article.clone(), iri(DCTERMS, "source"), NamedNode::new_unchecked(url.as_str()));
+            self.add(
+                article.clone(),
+                iri(DCTERMS, "source"),
+                NamedNode::new_unchecked(url.as_str()),
+            );
         }
 
         // Entities: named ones always, unnamed groups only when a fact uses them.
         let mut used = vec![false; entities.len()];
         for f in &facts.relations {
-            for e in [f.subject, f.object, f.organization, f.place].into_iter().flatten() {
+            for e in [f.subject, f.object, f.organization, f.place]
+                .into_iter()
+                .flatten()
+            {
                 used[e] = true;
             }
         }
@@ -199,30 +272,62 @@ impl<'a> GraphBuilder<'a> {
                 used[e] = true;
             }
         }
-        let iris: Vec<NamedNode> = entities.iter().map(|e| entity_iri(e.entity_type, &e.label)).collect();
+        let iris: Vec<NamedNode> = entities
+            .iter()
+            .map(|e| entity_iri(e.entity_type, &e.label))
+            .collect();
         for (i, e) in entities.iter().enumerate() {
             if e.incidental && !used[i] {
                 continue;
             }
             let node = iris[i].clone();
-            self.add(node.clone(), rdf::TYPE.into_owned(), entity_class(e.entity_type));
-            self.add(node.clone(), rdfs::LABEL.into_owned(), Literal::new_simple_literal(&e.label));
+            self.add(
+                node.clone(),
+                rdf::TYPE.into_owned(),
+                entity_class(e.entity_type),
+            );
+            self.add(
+                node.clone(),
+                rdfs::LABEL.into_owned(),
+                Literal::new_simple_literal(&e.label),
+            );
             for alias in &e.aliases {
-                self.add(node.clone(), iri(SKOS, "altLabel"), Literal::new_simple_literal(alias));
+                self.add(
+                    node.clone(),
+                    iri(SKOS, "altLabel"),
+                    Literal::new_simple_literal(alias),
+                );
             }
-            self.add(node.clone(), ng("mentionCount"), Literal::from(e.mentions as i64));
+            self.add(
+                node.clone(),
+                ng("mentionCount"),
+                Literal::from(e.mentions as i64),
+            );
             self.add(node, iri(PROV, "wasDerivedFrom"), article.clone());
         }
 
         // Facts: an event node each, and a direct edge where both ends are known.
         for (n, f) in facts.relations.iter().enumerate() {
             let node = NamedNode::new_unchecked(format!("{}/fact/{}", article.as_str(), n + 1));
-            self.add(node.clone(), rdf::TYPE.into_owned(), relation_class(f.relation));
+            self.add(
+                node.clone(),
+                rdf::TYPE.into_owned(),
+                relation_class(f.relation),
+            );
             self.add(node.clone(), ng("relation"), relation_property(f.relation));
             if let Some(change) = f.relation.role_change() {
-                self.add(node.clone(), ng("changeKind"), Literal::new_simple_literal(change));
+                self.add(
+                    node.clone(),
+                    ng("changeKind"),
+                    Literal::new_simple_literal(change),
+                );
             }
-            for (property, entity) in [("subject", f.subject), ("object", f.object), ("organization", f.organization), ("place", f.place)] {
+            for (property, entity) in [
+                ("subject", f.subject),
+                ("object", f.object),
+                ("organization", f.organization),
+                ("place", f.place),
+            ] {
                 if let Some(e) = entity {
                     self.add(node.clone(), ng(property), iris[e].clone());
                 }
@@ -232,15 +337,31 @@ impl<'a> GraphBuilder<'a> {
             }
             self.common(&node, f.date, f.evidence, f.extractor, f.confidence);
             if let (Some(s), Some(o)) = (f.subject, f.object) {
-                self.add(iris[s].clone(), relation_property(f.relation), iris[o].clone());
+                self.add(
+                    iris[s].clone(),
+                    relation_property(f.relation),
+                    iris[o].clone(),
+                );
             }
         }
         for (n, c) in facts.counts.iter().enumerate() {
             let node = NamedNode::new_unchecked(format!("{}/count/{}", article.as_str(), n + 1));
             self.add(node.clone(), rdf::TYPE.into_owned(), ng("Count"));
-            self.add(node.clone(), ng("countKind"), Literal::new_simple_literal(&c.kind));
-            self.add(node.clone(), ng("number"), Literal::new_typed_literal(c.number.to_string(), xsd::INTEGER));
-            self.add(node.clone(), ng("countedGroup"), Literal::new_simple_literal(&c.who));
+            self.add(
+                node.clone(),
+                ng("countKind"),
+                Literal::new_simple_literal(&c.kind),
+            );
+            self.add(
+                node.clone(),
+                ng("number"),
+                Literal::new_typed_literal(c.number.to_string(), xsd::INTEGER),
+            );
+            self.add(
+                node.clone(),
+                ng("countedGroup"),
+                Literal::new_simple_literal(&c.who),
+            );
             if let Some(source) = c.source {
                 self.add(node.clone(), ng("source"), iris[source].clone());
             }
@@ -255,22 +376,61 @@ impl<'a> GraphBuilder<'a> {
     }
 
     /// Date, evidence, extractor, confidence and article of a fact node.
-    fn common(&mut self, node: &NamedNode, date: Option<crate::dates::Date>, evidence: crate::facts::Evidence, extractor: &str, confidence: f32) {
+    fn common(
+        &mut self,
+        node: &NamedNode,
+        date: Option<crate::dates::Date>,
+        evidence: crate::facts::Evidence,
+        extractor: &str,
+        confidence: f32,
+    ) {
         if let Some(date) = date {
-            self.add(node.clone(), ng("date"), Literal::new_typed_literal(date.to_string(), xsd::DATE));
+            self.add(
+                node.clone(),
+                ng("date"),
+                Literal::new_typed_literal(date.to_string(), xsd::DATE),
+            );
         }
         let body = &self.clean.body;
-        let (begin, end) = (char_offset(body, evidence.start), char_offset(body, evidence.end));
-        let evidence_node = NamedNode::new_unchecked(format!("{}#char={begin},{end}", self.article.as_str()));
+        let (begin, end) = (
+            char_offset(body, evidence.start),
+            char_offset(body, evidence.end),
+        );
+        let evidence_node =
+            NamedNode::new_unchecked(format!("{}#char={begin},{end}", self.article.as_str()));
         self.add(node.clone(), ng("evidence"), evidence_node.clone());
-        self.add(node.clone(), ng("extractor"), Literal::new_simple_literal(extractor));
+        self.add(
+            node.clone(),
+            ng("extractor"),
+            Literal::new_simple_literal(extractor),
+        );
         let confidence = format!("{:.2}", confidence);
-        self.add(node.clone(), ng("confidence"), Literal::new_typed_literal(confidence, xsd::DECIMAL));
+        self.add(
+            node.clone(),
+            ng("confidence"),
+            Literal::new_typed_literal(confidence, xsd::DECIMAL),
+        );
         self.add(node.clone(), ng("article"), self.article.clone());
-        self.add(evidence_node.clone(), rdf::TYPE.into_owned(), ng("Evidence"));
-        self.add(evidence_node.clone(), ng("sentenceText"), Literal::new_simple_literal(&body[evidence.start..evidence.end]));
-        self.add(evidence_node.clone(), ng("beginIndex"), Literal::from(begin as i64));
-        self.add(evidence_node.clone(), ng("endIndex"), Literal::from(end as i64));
+        self.add(
+            evidence_node.clone(),
+            rdf::TYPE.into_owned(),
+            ng("Evidence"),
+        );
+        self.add(
+            evidence_node.clone(),
+            ng("sentenceText"),
+            Literal::new_simple_literal(&body[evidence.start..evidence.end]),
+        );
+        self.add(
+            evidence_node.clone(),
+            ng("beginIndex"),
+            Literal::from(begin as i64),
+        );
+        self.add(
+            evidence_node.clone(),
+            ng("endIndex"),
+            Literal::from(end as i64),
+        );
         self.add(evidence_node, ng("article"), self.article.clone());
     }
 }
@@ -284,6 +444,9 @@ mod tests {
         assert_eq!(slug("Kassym-Jomart Tokayev"), "kassym-jomart-tokayev");
         assert_eq!(slug("  São Paulo!"), "são-paulo");
         assert_eq!(slug("AT&T Inc."), "at-t-inc");
-        assert_eq!(article_iri("a b/c").as_str(), "https://w3id.org/newsgraph/id/article/a%20b%2Fc");
+        assert_eq!(
+            article_iri("a b/c").as_str(),
+            "https://w3id.org/newsgraph/id/article/a%20b%2Fc"
+        );
     }
 }

@@ -106,7 +106,9 @@ pub struct Mention {
 }
 
 /// Capitalised words that may sit inside a name ("Bank of England").
-const CONNECTORS: [&str; 12] = ["of", "for", "and", "&", "de", "del", "da", "von", "van", "der", "al", "bin"];
+const CONNECTORS: [&str; 12] = [
+    "of", "for", "and", "&", "de", "del", "da", "von", "van", "der", "al", "bin",
+];
 const PRONOUNS: [&str; 2] = ["he", "she"];
 
 /// Finds the mentions of one sentence, left to right, without overlaps.
@@ -120,7 +122,10 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
             mentions.push(m);
             continue;
         }
-        if tokens[i].is_capitalized() && !is_stopword(tokens, i, rules) && !is_number_word(&tokens[i].lower) {
+        if tokens[i].is_capitalized()
+            && !is_stopword(tokens, i, rules)
+            && !is_number_word(&tokens[i].lower)
+        {
             let end = name_run_end(tokens, i, rules);
             for m in analyse_run(tokens, i, end, rules) {
                 mentions.push(m);
@@ -148,16 +153,43 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
 /// Number words written with a capital at a sentence start ("Twelve protesters").
 fn is_number_word(lower: &str) -> bool {
     const WORDS: [&str; 28] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "sixty", "seventy", "eighty", "ninety", "hundreds",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundreds",
     ];
     WORDS.contains(&lower.split('-').next().unwrap_or(lower))
 }
 
 fn is_stopword(tokens: &[Token], i: usize, rules: &Rules) -> bool {
     let token = &tokens[i];
-    if rules.stopwords.contains(token.text.as_str()) || crate::dates::weekday_number(&token.text).is_some() {
+    if rules.stopwords.contains(token.text.as_str())
+        || crate::dates::weekday_number(&token.text).is_some()
+    {
         return true;
     }
     // A month, unless it is a given name ("Jan Nowak", "May Lee").
@@ -173,7 +205,8 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
             Some(t) if t.is_capitalized() && !is_stopword(tokens, end, rules) => end += 1,
             Some(t)
                 if CONNECTORS.contains(&t.lower.as_str())
-                    && tokens.get(end + 1).is_some_and(|n| n.is_capitalized()) && !is_stopword(tokens, end + 1, rules) =>
+                    && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
+                    && !is_stopword(tokens, end + 1, rules) =>
             {
                 end += 2
             }
@@ -190,7 +223,10 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     }
     // Split at connectors unless the whole run is an organisation name.
     let has_org_keyword = tokens[start..end].iter().any(|t| {
-        rules.org_keywords.get(t.text.as_str()).is_some_and(|(ty, _)| *ty != EntityType::Place)
+        rules
+            .org_keywords
+            .get(t.text.as_str())
+            .is_some_and(|(ty, _)| *ty != EntityType::Place)
     });
     // Split at connectors, except inside one organisation's name; "and" splits
     // when what precedes it is a name of its own ("Bank of Ghana and Acme Corp",
@@ -200,7 +236,10 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
         k > start
             && CONNECTORS.contains(&word)
             && (!has_org_keyword
-                || matches!(word, "and" | "&") && type_name(tokens, start, k, &join(&tokens[start..k]), false, rules).0.is_some())
+                || matches!(word, "and" | "&")
+                    && type_name(tokens, start, k, &join(&tokens[start..k]), false, rules)
+                        .0
+                        .is_some())
     });
     if let Some(c) = split {
         let mut left = analyse_run(tokens, start, c, rules);
@@ -211,7 +250,16 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     let whole = join(&tokens[start..end]);
     if let (Some(t), canonical) = type_name(tokens, start, end, &whole, false, rules) {
         if t != EntityType::Person {
-            return vec![Mention { first: start, last: end, text: whole, canonical, entity_type: Some(t), kind: MentionKind::Name, title: None, in_title: false }];
+            return vec![Mention {
+                first: start,
+                last: end,
+                text: whole,
+                canonical,
+                entity_type: Some(t),
+                kind: MentionKind::Name,
+                title: None,
+                in_title: false,
+            }];
         }
     }
     let mut out = Vec::new();
@@ -220,8 +268,14 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     // A country or organisation before a title: "Russian President X", "Acme Corp Chairman X".
     let mut qualifier = None;
     let title_first = title_at(tokens, first, end, rules).is_some();
-    if let Some(k) = (first + 1..end).find(|&k| !title_first && title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end)) {
-        match rules.demonyms.get(tokens[first].text.as_str()).filter(|_| k == first + 1) {
+    if let Some(k) = (first + 1..end)
+        .find(|&k| !title_first && title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end))
+    {
+        match rules
+            .demonyms
+            .get(tokens[first].text.as_str())
+            .filter(|_| k == first + 1)
+        {
             Some(country) => {
                 out.push(country_mention(&tokens[first], first, country));
                 qualifier = Some(country.clone());
@@ -231,7 +285,11 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
                 // any other word belongs to the title ("Harbour Minister X").
                 let mut owner = analyse_run(tokens, first, k, rules);
                 let owns = owner.last().is_some_and(|m| {
-                    m.last == k && matches!(m.entity_type, Some(EntityType::Organization | EntityType::Country))
+                    m.last == k
+                        && matches!(
+                            m.entity_type,
+                            Some(EntityType::Organization | EntityType::Country)
+                        )
                 });
                 if owns {
                     owner.iter_mut().for_each(|m| m.in_title = m.last == k);
@@ -259,7 +317,11 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     });
     if let Some((title_end, class)) = title_found {
         if title_end < end {
-            title = Some(Title { text: join(&tokens[first..title_end]), class, qualifier: qualifier.clone() });
+            title = Some(Title {
+                text: join(&tokens[first..title_end]),
+                class,
+                qualifier: qualifier.clone(),
+            });
             first = title_end;
         } else {
             return out; // a bare title, not a name
@@ -276,7 +338,16 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     }
     let text = join(&tokens[first..end]);
     let (entity_type, canonical) = type_name(tokens, first, end, &text, title.is_some(), rules);
-    out.push(Mention { first, last: end, text, canonical, entity_type, kind: MentionKind::Name, title, in_title: false });
+    out.push(Mention {
+        first,
+        last: end,
+        text,
+        canonical,
+        entity_type,
+        kind: MentionKind::Name,
+        title,
+        in_title: false,
+    });
     out
 }
 
@@ -297,8 +368,11 @@ fn country_mention(token: &Token, at: usize, country: &str) -> Mention {
 /// True when a lowercase title (with modifiers) starts at `at` and a capitalised name follows.
 fn lowercase_title_after(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     (at + 1..=(at + rules.max_title_words + 2).min(tokens.len())).any(|e| {
-        tokens[at..e].iter().all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
-            && title_class(&join_lower(&tokens[at..e]), rules).is_some_and(|c| c != TitleClass::Modifier)
+        tokens[at..e]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
+            && title_class(&join_lower(&tokens[at..e]), rules)
+                .is_some_and(|c| c != TitleClass::Modifier)
             && tokens.get(e).is_some_and(Token::is_capitalized)
     })
 }
@@ -307,15 +381,23 @@ fn lowercase_title_after(tokens: &[Token], at: usize, rules: &Rules) -> bool {
 fn lowercase_title_before(tokens: &[Token], start: usize, rules: &Rules) -> Option<Title> {
     let mut best = None;
     for len in 1..=rules.max_title_words + 2 {
-        let Some(from) = start.checked_sub(len) else { break };
+        let Some(from) = start.checked_sub(len) else {
+            break;
+        };
         let words = &tokens[from..start];
-        if words.iter().any(|t| t.kind != TokenKind::Word || t.is_capitalized() && !rules.titles.contains_key(&t.lower)) {
+        if words.iter().any(|t| {
+            t.kind != TokenKind::Word || t.is_capitalized() && !rules.titles.contains_key(&t.lower)
+        }) {
             break;
         }
         let phrase = join_lower(words);
         if let Some(class) = title_class(&phrase, rules) {
             if class != TitleClass::Modifier {
-                best = Some(Title { text: join(words), class, qualifier: None });
+                best = Some(Title {
+                    text: join(words),
+                    class,
+                    qualifier: None,
+                });
             }
         }
     }
@@ -328,7 +410,9 @@ fn title_class(phrase: &str, rules: &Rules) -> Option<TitleClass> {
         return Some(*class);
     }
     let (head, rest) = phrase.split_once(' ')?;
-    (rules.titles.get(head) == Some(&TitleClass::Modifier)).then(|| title_class(rest, rules)).flatten()
+    (rules.titles.get(head) == Some(&TitleClass::Modifier))
+        .then(|| title_class(rest, rules))
+        .flatten()
 }
 
 /// A (capitalised) title phrase starting at `at`: its end and class.
@@ -350,12 +434,17 @@ fn gazetteer_prefix(tokens: &[Token], first: usize, end: usize, rules: &Rules) -
     if end - first < 2 || rules.gazetteer.contains_key(&join(&tokens[first..end])) {
         return None;
     }
-    let last_is_keyword = rules.org_keywords.contains_key(tokens[end - 1].text.as_str());
+    let last_is_keyword = rules
+        .org_keywords
+        .contains_key(tokens[end - 1].text.as_str());
     if last_is_keyword {
         return None;
     }
     (first + 1..end).rev().find(|&k| {
-        rules.gazetteer.get(&join(&tokens[first..k])).is_some_and(|g| g.entity_type == EntityType::Country)
+        rules
+            .gazetteer
+            .get(&join(&tokens[first..k]))
+            .is_some_and(|g| g.entity_type == EntityType::Country)
     })
 }
 
@@ -386,15 +475,27 @@ fn type_name(
         if let Some((entity_type, position)) = rules.org_keywords.get(word.text.as_str()) {
             let fits = match position {
                 KeywordPosition::Any => true,
-                KeywordPosition::Head => k == words.len() - 1 || words.get(k + 1).is_some_and(|n| matches!(n.lower.as_str(), "of" | "for")),
+                KeywordPosition::Head => {
+                    k == words.len() - 1
+                        || words
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.lower.as_str(), "of" | "for"))
+                }
                 KeywordPosition::Suffix => k == words.len() - 1,
             };
             if fits {
-                return (Some(*entity_type), government_canonical(words, rules).unwrap_or_else(|| text.to_string()));
+                return (
+                    Some(*entity_type),
+                    government_canonical(words, rules).unwrap_or_else(|| text.to_string()),
+                );
             }
         }
     }
-    if rules.org_keywords.get(last).is_some_and(|(_, p)| *p == KeywordPosition::Suffix) {
+    if rules
+        .org_keywords
+        .get(last)
+        .is_some_and(|(_, p)| *p == KeywordPosition::Suffix)
+    {
         return (Some(EntityType::Organization), text.to_string());
     }
     if has_title || words.len() >= 2 && rules.given_names.contains(words[0].text.as_str()) {
@@ -406,9 +507,17 @@ fn type_name(
 /// "Kazakh Government", "Government of Peru" → "Government of Peru".
 fn government_canonical(words: &[Token], rules: &Rules) -> Option<String> {
     if words.len() == 2 && words[1].lower == "government" {
-        let country = rules.demonyms.get(words[0].text.as_str()).cloned().or_else(|| {
-            rules.gazetteer.get(&words[0].text).filter(|g| g.entity_type == EntityType::Country).map(|g| g.canonical.clone())
-        })?;
+        let country = rules
+            .demonyms
+            .get(words[0].text.as_str())
+            .cloned()
+            .or_else(|| {
+                rules
+                    .gazetteer
+                    .get(&words[0].text)
+                    .filter(|g| g.entity_type == EntityType::Country)
+                    .map(|g| g.canonical.clone())
+            })?;
         return Some(format!("Government of {country}"));
     }
     None
@@ -424,8 +533,13 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         None => (i, None),
     };
     for len in (1..=3).rev() {
-        let Some(words) = tokens.get(noun_start..noun_start + len) else { continue };
-        if words.iter().any(|t| t.kind != TokenKind::Word || t.is_capitalized() && qual_text.is_none() && noun_start == i && i > 0) {
+        let Some(words) = tokens.get(noun_start..noun_start + len) else {
+            continue;
+        };
+        if words.iter().any(|t| {
+            t.kind != TokenKind::Word
+                || t.is_capitalized() && qual_text.is_none() && noun_start == i && i > 0
+        }) {
             continue;
         }
         let phrase = join_lower(words);
@@ -433,22 +547,51 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         if phrase == "government" {
             // "the government of Peru"
             if qual_text.is_none() && tokens.get(last).is_some_and(|t| t.lower == "of") {
-                if let Some(country) = tokens.get(last + 1).and_then(|t| rules.gazetteer.get(&t.text)).filter(|g| g.entity_type == EntityType::Country) {
+                if let Some(country) = tokens
+                    .get(last + 1)
+                    .and_then(|t| rules.gazetteer.get(&t.text))
+                    .filter(|g| g.entity_type == EntityType::Country)
+                {
                     let label = format!("Government of {}", country.canonical);
-                    return Some(mention(i, last + 2, &label, EntityType::Organization, MentionKind::Name));
+                    return Some(mention(
+                        i,
+                        last + 2,
+                        &label,
+                        EntityType::Organization,
+                        MentionKind::Name,
+                    ));
                 }
             }
             return match &qual_text {
-                Some(country) => Some(mention(i, last, &format!("Government of {country}"), EntityType::Organization, MentionKind::Name)),
-                None if i > 0 && matches!(tokens[i - 1].lower.as_str(), "the" | "his" | "her" | "its" | "their") => {
-                    Some(mention(i, last, "government", EntityType::Organization, MentionKind::Government))
+                Some(country) => Some(mention(
+                    i,
+                    last,
+                    &format!("Government of {country}"),
+                    EntityType::Organization,
+                    MentionKind::Name,
+                )),
+                None if i > 0
+                    && matches!(
+                        tokens[i - 1].lower.as_str(),
+                        "the" | "his" | "her" | "its" | "their"
+                    ) =>
+                {
+                    Some(mention(
+                        i,
+                        last,
+                        "government",
+                        EntityType::Organization,
+                        MentionKind::Government,
+                    ))
                 }
                 None => None,
             };
         }
         // A noun used as a modifier is no mention ("opposition leader X", "police chief X").
         let modifier = tokens.get(last).is_some_and(|n| {
-            n.kind == TokenKind::Word && (rules.titles.contains_key(&n.lower) && !n.is_capitalized() || n.is_capitalized() && !rules.stopwords.contains(n.text.as_str()))
+            n.kind == TokenKind::Word
+                && (rules.titles.contains_key(&n.lower) && !n.is_capitalized()
+                    || n.is_capitalized() && !rules.stopwords.contains(n.text.as_str()))
         });
         if modifier && rules.groups.contains_key(&phrase) {
             return None;
@@ -458,14 +601,26 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
                 Some(_) => format!("{} {}", qualifier_label(tokens, i, noun_start), phrase),
                 None => phrase.clone(),
             };
-            return Some(mention(i, last, &text, *entity_type, MentionKind::Collective));
+            return Some(mention(
+                i,
+                last,
+                &text,
+                *entity_type,
+                MentionKind::Collective,
+            ));
         }
         if rules.facilities.contains(&phrase) {
             let text = match qualifier {
                 Some(_) => format!("{} {}", qualifier_label(tokens, i, noun_start), phrase),
                 None => phrase.clone(),
             };
-            return Some(mention(i, last, &text, EntityType::Place, MentionKind::Facility));
+            return Some(mention(
+                i,
+                last,
+                &text,
+                EntityType::Place,
+                MentionKind::Facility,
+            ));
         }
     }
     None
@@ -473,7 +628,14 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
 
 /// The qualifier as written, without a possessive ("Almaty" for "Almaty's").
 fn qualifier_label(tokens: &[Token], from: usize, to: usize) -> String {
-    join(tokens[from..to].iter().filter(|t| t.kind != TokenKind::Possessive).cloned().collect::<Vec<_>>().as_slice())
+    join(
+        tokens[from..to]
+            .iter()
+            .filter(|t| t.kind != TokenKind::Possessive)
+            .cloned()
+            .collect::<Vec<_>>()
+            .as_slice(),
+    )
 }
 
 /// A nationality, a known place or an acronym organisation before a noun:
@@ -484,7 +646,10 @@ fn qualifier_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<(usize, Str
         return None;
     }
     let mut end = i + 1;
-    if tokens.get(end).is_some_and(|n| n.kind == TokenKind::Possessive) {
+    if tokens
+        .get(end)
+        .is_some_and(|n| n.kind == TokenKind::Possessive)
+    {
         end += 1;
     }
     let next = tokens.get(end)?;
@@ -500,7 +665,13 @@ fn qualifier_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<(usize, Str
     None
 }
 
-fn mention(first: usize, last: usize, text: &str, entity_type: EntityType, kind: MentionKind) -> Mention {
+fn mention(
+    first: usize,
+    last: usize,
+    text: &str,
+    entity_type: EntityType,
+    kind: MentionKind,
+) -> Mention {
     Mention {
         first,
         last,
@@ -517,7 +688,10 @@ fn mention(first: usize, last: usize, text: &str, entity_type: EntityType, kind:
 pub fn join(tokens: &[Token]) -> String {
     let mut out = String::new();
     for (k, t) in tokens.iter().enumerate() {
-        if k > 0 && t.kind != TokenKind::Possessive && !matches!(t.text.as_str(), "," | "." | ")" | ":") {
+        if k > 0
+            && t.kind != TokenKind::Possessive
+            && !matches!(t.text.as_str(), "," | "." | ")" | ":")
+        {
             out.push(' ');
         }
         out.push_str(&t.text);
@@ -526,7 +700,11 @@ pub fn join(tokens: &[Token]) -> String {
 }
 
 fn join_lower(tokens: &[Token]) -> String {
-    tokens.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
+    tokens
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -546,17 +724,39 @@ mod tests {
 
     #[test]
     fn titles_are_stripped_and_type_people() {
-        let found = mentions("Peruvian President Martin Vizcarra met Finance Minister Ana Ruiz in Lima.");
-        assert_eq!(found[0], ("Peru".into(), Some(EntityType::Country), None), "the nationality names the country");
-        assert_eq!(found[1], ("Martin Vizcarra".into(), Some(EntityType::Person), Some("President".into())));
-        assert_eq!(found[2], ("Ana Ruiz".into(), Some(EntityType::Person), Some("Finance Minister".into())));
+        let found =
+            mentions("Peruvian President Martin Vizcarra met Finance Minister Ana Ruiz in Lima.");
+        assert_eq!(
+            found[0],
+            ("Peru".into(), Some(EntityType::Country), None),
+            "the nationality names the country"
+        );
+        assert_eq!(
+            found[1],
+            (
+                "Martin Vizcarra".into(),
+                Some(EntityType::Person),
+                Some("President".into())
+            )
+        );
+        assert_eq!(
+            found[2],
+            (
+                "Ana Ruiz".into(),
+                Some(EntityType::Person),
+                Some("Finance Minister".into())
+            )
+        );
         assert_eq!(found[3].1, Some(EntityType::Place));
     }
 
     #[test]
     fn keywords_and_gazetteers_type_names() {
         let found = mentions("The Bank of Ghana and Acme Widgets Corp said Brazil sent troops.");
-        assert_eq!(found[0], ("Bank of Ghana".into(), Some(EntityType::Organization), None));
+        assert_eq!(
+            found[0],
+            ("Bank of Ghana".into(), Some(EntityType::Organization), None)
+        );
         assert_eq!(found[1].1, Some(EntityType::Organization));
         assert_eq!(found[2].1, Some(EntityType::Country));
         assert_eq!(found[3].1, Some(EntityType::MilitaryForce));
@@ -564,8 +764,14 @@ mod tests {
 
     #[test]
     fn collectives_take_their_nationality() {
-        let found = mentions("Hundreds of French paratroopers and Chilean police guarded the Lima airport.");
-        assert!(found.contains(&("French paratroopers".into(), Some(EntityType::MilitaryForce), None)));
+        let found = mentions(
+            "Hundreds of French paratroopers and Chilean police guarded the Lima airport.",
+        );
+        assert!(found.contains(&(
+            "French paratroopers".into(),
+            Some(EntityType::MilitaryForce),
+            None
+        )));
         assert!(found.contains(&("Chilean police".into(), Some(EntityType::Group), None)));
         assert!(found.contains(&("Lima airport".into(), Some(EntityType::Place), None)));
     }
@@ -573,7 +779,21 @@ mod tests {
     #[test]
     fn lowercase_titles_and_governments() {
         let found = mentions("The Polish government thanked former prime minister Jan Nowak.");
-        assert_eq!(found[0], ("Government of Poland".into(), Some(EntityType::Organization), None));
-        assert_eq!(found[1], ("Jan Nowak".into(), Some(EntityType::Person), Some("former prime minister".into())));
+        assert_eq!(
+            found[0],
+            (
+                "Government of Poland".into(),
+                Some(EntityType::Organization),
+                None
+            )
+        );
+        assert_eq!(
+            found[1],
+            (
+                "Jan Nowak".into(),
+                Some(EntityType::Person),
+                Some("former prime minister".into())
+            )
+        );
     }
 }

@@ -62,7 +62,11 @@ impl Pipeline {
     /// A pipeline with these rules; `fallback_date` dates articles that give none.
     pub fn new(rules: Rules, fallback_date: Option<Date>) -> Pipeline {
         let fingerprint = format!("{} {}", env!("CARGO_PKG_VERSION"), rules.fingerprint());
-        Pipeline { rules, fingerprint, fallback_date }
+        Pipeline {
+            rules,
+            fingerprint,
+            fallback_date,
+        }
     }
 
     /// The rules in use.
@@ -74,18 +78,30 @@ impl Pipeline {
     pub fn analyse(&self, raw: &RawArticle) -> Analysis {
         let clean = clean(raw, &self.rules, self.fallback_date);
         let sentences = split_sentences(&clean.body, &self.rules);
-        let mentions = sentences.iter().map(|s| find_mentions(s, &self.rules)).collect();
+        let mentions = sentences
+            .iter()
+            .map(|s| find_mentions(s, &self.rules))
+            .collect();
         let mut resolved = resolve(mentions);
         let mut facts = extract(&sentences, &resolved, clean.date, &self.rules);
         name_deployed_forces(&mut resolved, &mut facts, &self.rules);
-        Analysis { clean, sentences, resolved, facts }
+        Analysis {
+            clean,
+            sentences,
+            resolved,
+            facts,
+        }
     }
 
     /// Analyses an article and maps it to its graph.
     pub fn process(&self, raw: &RawArticle) -> Processed {
         let hash = self.content_hash(raw);
         let analysis = self.analyse(raw);
-        let quads = GraphBuilder::new(&analysis.clean).build(&analysis.resolved.entities, &analysis.facts, &hash);
+        let quads = GraphBuilder::new(&analysis.clean).build(
+            &analysis.resolved.entities,
+            &analysis.facts,
+            &hash,
+        );
         let mut facts = BTreeMap::new();
         for f in &analysis.facts.relations {
             *facts.entry(f.relation.name().to_string()).or_insert(0) += 1;
@@ -93,8 +109,18 @@ impl Pipeline {
         if !analysis.facts.counts.is_empty() {
             facts.insert("count".to_string(), analysis.facts.counts.len());
         }
-        let entities = quads.iter().filter(|q| q.predicate == oxigraph::model::vocab::rdfs::LABEL).count();
-        Processed { id: raw.id.clone(), hash, quads, entities, facts, warnings: raw.warnings.clone() }
+        let entities = quads
+            .iter()
+            .filter(|q| q.predicate == oxigraph::model::vocab::rdfs::LABEL)
+            .count();
+        Processed {
+            id: raw.id.clone(),
+            hash,
+            quads,
+            entities,
+            facts,
+            warnings: raw.warnings.clone(),
+        }
     }
 
     /// Hash of what determines an article's graph: its text, metadata, the
@@ -113,7 +139,11 @@ impl Pipeline {
             hasher.update(part.unwrap_or("").as_bytes());
             hasher.update([0]);
         }
-        hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 
@@ -148,10 +178,18 @@ const BATCH: usize = 256;
 /// Ingests files, folders and `-` into the store. Articles are processed in
 /// parallel batches and written one transaction per article, so an
 /// interruption leaves only whole articles.
-pub fn ingest(pipeline: &Pipeline, store: &GraphStore, paths: &[PathBuf], mut progress: impl FnMut(&Summary)) -> Result<Summary> {
+pub fn ingest(
+    pipeline: &Pipeline,
+    store: &GraphStore,
+    paths: &[PathBuf],
+    mut progress: impl FnMut(&Summary),
+) -> Result<Summary> {
     let started = Instant::now();
     let (files, skipped) = collect_files(paths)?;
-    let mut summary = Summary { skipped, ..Summary::default() };
+    let mut summary = Summary {
+        skipped,
+        ..Summary::default()
+    };
     let mut batch: Vec<RawArticle> = Vec::new();
     let mut seen_ids = std::collections::HashSet::new();
     for file in files {
@@ -182,7 +220,12 @@ pub fn ingest(pipeline: &Pipeline, store: &GraphStore, paths: &[PathBuf], mut pr
     Ok(summary)
 }
 
-fn write_batch(pipeline: &Pipeline, store: &GraphStore, batch: Vec<RawArticle>, summary: &mut Summary) -> Result<()> {
+fn write_batch(
+    pipeline: &Pipeline,
+    store: &GraphStore,
+    batch: Vec<RawArticle>,
+    summary: &mut Summary,
+) -> Result<()> {
     let processed: Vec<Processed> = batch.par_iter().map(|raw| pipeline.process(raw)).collect();
     for p in processed {
         for w in &p.warnings {

@@ -46,7 +46,12 @@ impl SavedQuery {
             sparql
                 .lines()
                 .take_while(|l| l.starts_with('#'))
-                .find_map(|l| l.trim_start_matches('#').trim().strip_prefix(key).map(|v| v.trim().to_string()))
+                .find_map(|l| {
+                    l.trim_start_matches('#')
+                        .trim()
+                        .strip_prefix(key)
+                        .map(|v| v.trim().to_string())
+                })
                 .unwrap_or_default()
         };
         SavedQuery {
@@ -61,8 +66,10 @@ impl SavedQuery {
 
 /// The saved queries: built-in ones, then those of `dir` (same name overrides).
 pub fn saved_queries(dir: Option<&Path>) -> Result<BTreeMap<String, SavedQuery>> {
-    let mut queries: BTreeMap<String, SavedQuery> =
-        BUILTIN.iter().map(|(n, q)| (n.to_string(), SavedQuery::parse(n, q))).collect();
+    let mut queries: BTreeMap<String, SavedQuery> = BUILTIN
+        .iter()
+        .map(|(n, q)| (n.to_string(), SavedQuery::parse(n, q)))
+        .collect();
     if let Some(dir) = dir {
         let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
         for entry in entries.flatten() {
@@ -70,7 +77,9 @@ pub fn saved_queries(dir: Option<&Path>) -> Result<BTreeMap<String, SavedQuery>>
             if path.extension().and_then(|e| e.to_str()) != Some("rq") {
                 continue;
             }
-            let Some(name) = path.file_stem().and_then(|s| s.to_str()) else { continue };
+            let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
+                continue;
+            };
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
             queries.insert(name.to_string(), SavedQuery::parse(name, &text));
         }
@@ -81,7 +90,10 @@ pub fn saved_queries(dir: Option<&Path>) -> Result<BTreeMap<String, SavedQuery>>
 /// Finds a saved query by name. Names are plain words, so no name reaches
 /// outside the queries folder.
 pub fn find_saved(name: &str, dir: Option<&Path>) -> Result<SavedQuery> {
-    let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     let queries = saved_queries(dir)?;
     match queries.get(name) {
         Some(q) if valid => Ok(q.clone()),
@@ -128,7 +140,11 @@ pub enum ResultFormat {
 }
 
 /// Writes query results in `format`; returns the number of rows.
-pub fn write_results(results: QueryResults<'_>, format: ResultFormat, mut out: impl Write) -> Result<usize> {
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultFormat,
+    mut out: impl Write,
+) -> Result<usize> {
     let io = |e: std::io::Error| Error::io("<output>", e);
     match results {
         QueryResults::Solutions(solutions) => {
@@ -136,13 +152,26 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, mut out: i
             let mut rows = Vec::new();
             for solution in solutions {
                 let solution = solution?;
-                rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect::<Vec<Option<Term>>>());
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| solution.get(v).cloned())
+                        .collect::<Vec<Option<Term>>>(),
+                );
             }
             let count = rows.len();
             let sparql_format = match format {
                 ResultFormat::Table => {
-                    let header: Vec<String> = variables.iter().map(|v| v.as_str().to_string()).collect();
-                    let body: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|t| t.as_ref().map(display).unwrap_or_default()).collect()).collect();
+                    let header: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_string()).collect();
+                    let body: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|r| {
+                            r.iter()
+                                .map(|t| t.as_ref().map(display).unwrap_or_default())
+                                .collect()
+                        })
+                        .collect();
                     write_table(&header, &body, &mut out).map_err(io)?;
                     return Ok(count);
                 }
@@ -154,7 +183,10 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, mut out: i
                 .serialize_solutions_to_writer(&mut out, variables.clone())
                 .map_err(io)?;
             for row in &rows {
-                let pairs = variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())));
+                let pairs = variables
+                    .iter()
+                    .zip(row)
+                    .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref())));
                 serializer.serialize(pairs).map_err(io)?;
             }
             serializer.finish().map_err(io)?;
@@ -194,7 +226,11 @@ pub fn display(term: &Term) -> String {
 /// Cells wider than this are cut with an ellipsis in tables.
 const MAX_CELL: usize = 70;
 
-fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write) -> std::io::Result<()> {
+fn write_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let cut = |s: &str| -> String {
         let one_line = s.replace('\n', " ");
         if one_line.chars().count() > MAX_CELL {
@@ -203,17 +239,37 @@ fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write) ->
             one_line
         }
     };
-    let cells: Vec<Vec<String>> = std::iter::once(header.to_vec()).chain(rows.iter().cloned()).map(|r| r.iter().map(|c| cut(c)).collect()).collect();
-    let widths: Vec<usize> = (0..header.len()).map(|i| cells.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let cells: Vec<Vec<String>> = std::iter::once(header.to_vec())
+        .chain(rows.iter().cloned())
+        .map(|r| r.iter().map(|c| cut(c)).collect())
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     for (n, row) in cells.iter().enumerate() {
-        let line: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
         writeln!(out, "{}", line.join("  ").trim_end())?;
         if n == 0 {
             let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
             writeln!(out, "{}", rule.join("  "))?;
         }
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]
@@ -231,7 +287,11 @@ mod tests {
 
     #[test]
     fn parameters_are_escaped_literals() {
-        let q = bind_parameter("SELECT * { ?e rdfs:label $name . ?e ?p $names }", "name", "O\"Neil");
+        let q = bind_parameter(
+            "SELECT * { ?e rdfs:label $name . ?e ?p $names }",
+            "name",
+            "O\"Neil",
+        );
         assert_eq!(q, "SELECT * { ?e rdfs:label \"O\\\"Neil\" . ?e ?p $names }");
     }
 

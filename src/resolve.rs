@@ -45,7 +45,10 @@ impl Resolved {
 pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
     let mut resolved = Resolved {
         entities: Vec::new(),
-        mentions: mentions.into_iter().map(|ms| ms.into_iter().map(|m| (m, None)).collect()).collect(),
+        mentions: mentions
+            .into_iter()
+            .map(|ms| ms.into_iter().map(|m| (m, None)).collect())
+            .collect(),
     };
     // Surnames of the people named in full: a lone "Jordan" or "Lopez" is
     // then the person, not the country or town of that name.
@@ -60,13 +63,21 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
     for s in 0..resolved.mentions.len() {
         for k in 0..resolved.mentions[s].len() {
             let m = resolved.mentions[s][k].0.clone();
-            let Some(entity_type) = m.entity_type else { continue };
-            let place_named_like_a_person = matches!(entity_type, EntityType::Place | EntityType::Country) && surnames.contains(&m.text);
-            if place_named_like_a_person || matches!(m.kind, MentionKind::Pronoun | MentionKind::Government) || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none() {
+            let Some(entity_type) = m.entity_type else {
+                continue;
+            };
+            let place_named_like_a_person =
+                matches!(entity_type, EntityType::Place | EntityType::Country)
+                    && surnames.contains(&m.text);
+            if place_named_like_a_person
+                || matches!(m.kind, MentionKind::Pronoun | MentionKind::Government)
+                || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none()
+            {
                 continue;
             }
             let found = resolved.entities.iter().position(|e| {
-                e.entity_type == entity_type && (e.label == m.canonical || e.aliases.contains(&m.canonical))
+                e.entity_type == entity_type
+                    && (e.label == m.canonical || e.aliases.contains(&m.canonical))
             });
             let id = found.unwrap_or_else(|| {
                 resolved.entities.push(Entity {
@@ -94,7 +105,9 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| match e.entity_type {
-                    EntityType::Person => name_parts(&e.label).any(|p| p == text) && e.label != text,
+                    EntityType::Person => {
+                        name_parts(&e.label).any(|p| p == text) && e.label != text
+                    }
                     EntityType::Organization => is_acronym_of(&text, &e.label),
                     _ => false,
                 })
@@ -152,7 +165,9 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                     }
                 }
                 _ => {
-                    if let Some(id) = linked.filter(|id| resolved.entities[*id].entity_type == EntityType::Person) {
+                    if let Some(id) =
+                        linked.filter(|id| resolved.entities[*id].entity_type == EntityType::Person)
+                    {
                         subject_here.get_or_insert(id);
                     }
                 }
@@ -191,7 +206,10 @@ fn word_count(text: &str) -> usize {
 fn name_parts(label: &str) -> impl Iterator<Item = &str> {
     let words: Vec<&str> = label.split_whitespace().collect();
     let last = words.last().copied();
-    words.into_iter().skip(1).chain(last.into_iter().flat_map(|w| w.split('-').filter(|p| p.len() > 2)))
+    words.into_iter().skip(1).chain(
+        last.into_iter()
+            .flat_map(|w| w.split('-').filter(|p| p.len() > 2)),
+    )
 }
 
 /// True when `short` (all capitals) spells the initials of `long`'s capitalised words.
@@ -223,15 +241,22 @@ mod tests {
 
     #[test]
     fn surnames_join_their_person_unless_ambiguous() {
-        let r = resolve_text("Maria Lopez met John Lopez and Carlos Mendez. Mendez left. Lopez stayed.");
-        let mendez = r.entities.iter().position(|e| e.label == "Carlos Mendez").unwrap();
+        let r = resolve_text(
+            "Maria Lopez met John Lopez and Carlos Mendez. Mendez left. Lopez stayed.",
+        );
+        let mendez = r
+            .entities
+            .iter()
+            .position(|e| e.label == "Carlos Mendez")
+            .unwrap();
         assert_eq!(r.entity(1, 0), Some(mendez));
         assert_eq!(r.entity(2, 0), None, "two people called Lopez: no guess");
     }
 
     #[test]
     fn acronyms_join_their_organisation() {
-        let r = resolve_text("The Southern African Development Community met. SADC leaders agreed.");
+        let r =
+            resolve_text("The Southern African Development Community met. SADC leaders agreed.");
         assert_eq!(r.entity(1, 0), r.entity(0, 0));
         assert!(r.entities[0].aliases.contains("SADC"));
     }

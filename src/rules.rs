@@ -12,14 +12,35 @@ use std::path::Path;
 
 /// A rule file's name (relative to the rules folder) and built-in content.
 const BUILTIN: &[(&str, &str)] = &[
-    ("gazetteer/countries.tsv", include_str!("../rules/gazetteer/countries.tsv")),
-    ("gazetteer/demonyms.tsv", include_str!("../rules/gazetteer/demonyms.tsv")),
-    ("gazetteer/cities.tsv", include_str!("../rules/gazetteer/cities.tsv")),
-    ("gazetteer/given_names.txt", include_str!("../rules/gazetteer/given_names.txt")),
-    ("gazetteer/organizations.tsv", include_str!("../rules/gazetteer/organizations.tsv")),
-    ("abbreviations.txt", include_str!("../rules/abbreviations.txt")),
+    (
+        "gazetteer/countries.tsv",
+        include_str!("../rules/gazetteer/countries.tsv"),
+    ),
+    (
+        "gazetteer/demonyms.tsv",
+        include_str!("../rules/gazetteer/demonyms.tsv"),
+    ),
+    (
+        "gazetteer/cities.tsv",
+        include_str!("../rules/gazetteer/cities.tsv"),
+    ),
+    (
+        "gazetteer/given_names.txt",
+        include_str!("../rules/gazetteer/given_names.txt"),
+    ),
+    (
+        "gazetteer/organizations.tsv",
+        include_str!("../rules/gazetteer/organizations.tsv"),
+    ),
+    (
+        "abbreviations.txt",
+        include_str!("../rules/abbreviations.txt"),
+    ),
     ("titles.tsv", include_str!("../rules/titles.tsv")),
-    ("org_keywords.tsv", include_str!("../rules/org_keywords.tsv")),
+    (
+        "org_keywords.tsv",
+        include_str!("../rules/org_keywords.tsv"),
+    ),
     ("groups.tsv", include_str!("../rules/groups.tsv")),
     ("facilities.txt", include_str!("../rules/facilities.txt")),
     ("stopwords.txt", include_str!("../rules/stopwords.txt")),
@@ -104,13 +125,20 @@ pub struct Boilerplate {
 impl Boilerplate {
     /// True when the (lowercased) line starts the page's tail: drop the rest.
     pub fn cuts(&self, lower_line: &str) -> bool {
-        self.cut_prefixes.iter().any(|p| lower_line.starts_with(p.as_str()))
+        self.cut_prefixes
+            .iter()
+            .any(|p| lower_line.starts_with(p.as_str()))
     }
 
     /// True when the (lowercased) line is boilerplate on its own.
     pub fn drops(&self, lower_line: &str) -> bool {
-        self.drop_prefixes.iter().any(|p| lower_line.starts_with(p.as_str()))
-            || self.drop_contains.iter().any(|p| lower_line.contains(p.as_str()))
+        self.drop_prefixes
+            .iter()
+            .any(|p| lower_line.starts_with(p.as_str()))
+            || self
+                .drop_contains
+                .iter()
+                .any(|p| lower_line.contains(p.as_str()))
     }
 }
 
@@ -156,7 +184,9 @@ impl Rules {
     pub fn builtin() -> Rules {
         let mut rules = Rules::default();
         for (name, content) in BUILTIN {
-            rules.add_file(name, content).expect("built-in rule files are valid");
+            rules
+                .add_file(name, content)
+                .expect("built-in rule files are valid");
         }
         rules
     }
@@ -199,19 +229,27 @@ impl Rules {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-            self.add_line(name, &fields).map_err(|message| Error::Rules {
-                file: name.to_string(),
-                line: index + 1,
-                message,
-            })?;
+            self.add_line(name, &fields)
+                .map_err(|message| Error::Rules {
+                    file: name.to_string(),
+                    line: index + 1,
+                    message,
+                })?;
         }
         Ok(())
     }
 
     fn add_line(&mut self, file: &str, f: &[&str]) -> std::result::Result<(), String> {
-        let field = |i: usize| f.get(i).copied().filter(|s| !s.is_empty()).ok_or(format!("missing column {}", i + 1));
+        let field = |i: usize| {
+            f.get(i)
+                .copied()
+                .filter(|s| !s.is_empty())
+                .ok_or(format!("missing column {}", i + 1))
+        };
         match file {
-            "gazetteer/countries.tsv" => self.add_gazetteer(field(0)?, field(1)?, EntityType::Country),
+            "gazetteer/countries.tsv" => {
+                self.add_gazetteer(field(0)?, field(1)?, EntityType::Country)
+            }
             "gazetteer/cities.tsv" => {
                 // A country's name always wins over a city of the same name.
                 if !self.gazetteer.contains_key(field(0)?) {
@@ -224,14 +262,18 @@ impl Rules {
                 self.add_gazetteer(field(0)?, field(1)?, entity_type);
             }
             "gazetteer/demonyms.tsv" => {
-                self.demonyms.insert(field(0)?.to_string(), field(1)?.to_string());
-                self.adjectives.entry(field(1)?.to_string()).or_insert_with(|| field(0).unwrap_or_default().to_string());
+                self.demonyms
+                    .insert(field(0)?.to_string(), field(1)?.to_string());
+                self.adjectives
+                    .entry(field(1)?.to_string())
+                    .or_insert_with(|| field(0).unwrap_or_default().to_string());
             }
             "gazetteer/given_names.txt" => {
                 self.given_names.insert(field(0)?.to_string());
             }
             "abbreviations.txt" => {
-                self.abbreviations.insert(field(0)?.trim_end_matches('.').to_string());
+                self.abbreviations
+                    .insert(field(0)?.trim_end_matches('.').to_string());
             }
             "titles.tsv" => {
                 let class = match field(1)? {
@@ -252,7 +294,8 @@ impl Rules {
                     "suffix" => KeywordPosition::Suffix,
                     _ => KeywordPosition::Head,
                 };
-                self.org_keywords.insert(field(0)?.to_string(), (entity_type, position));
+                self.org_keywords
+                    .insert(field(0)?.to_string(), (entity_type, position));
             }
             "groups.tsv" => {
                 let entity_type = EntityType::parse(field(1)?).ok_or("unknown entity type")?;
@@ -291,11 +334,18 @@ impl Rules {
                         .collect()
                 };
                 let words = |i: usize| -> Vec<String> {
-                    f.get(i).copied().unwrap_or("").split('|').filter(|s| !s.is_empty() && *s != "-").map(str::to_lowercase).collect()
+                    f.get(i)
+                        .copied()
+                        .unwrap_or("")
+                        .split('|')
+                        .filter(|s| !s.is_empty() && *s != "-")
+                        .map(str::to_lowercase)
+                        .collect()
                 };
                 let (agent_types, patient_types) = (types(3)?, types(4)?);
                 for trigger in field(2)?.split('|') {
-                    let trigger: Vec<String> = trigger.split_whitespace().map(str::to_lowercase).collect();
+                    let trigger: Vec<String> =
+                        trigger.split_whitespace().map(str::to_lowercase).collect();
                     let frame = Frame {
                         relation: field(0)?.to_string(),
                         kind,
@@ -305,13 +355,17 @@ impl Rules {
                         requires: words(5),
                         blockers: words(6),
                     };
-                    self.frames.entry(trigger[0].clone()).or_default().push(frame);
+                    self.frames
+                        .entry(trigger[0].clone())
+                        .or_default()
+                        .push(frame);
                 }
             }
             "counts.tsv" => {
                 let kind = field(0)?;
                 for trigger in field(1)?.split('|') {
-                    self.count_triggers.insert(trigger.to_lowercase(), kind.to_string());
+                    self.count_triggers
+                        .insert(trigger.to_lowercase(), kind.to_string());
                 }
             }
             other => return Err(format!("unknown rule file {other}")),
@@ -320,10 +374,15 @@ impl Rules {
     }
 
     fn add_gazetteer(&mut self, name: &str, canonical: &str, entity_type: EntityType) {
-        self.max_gazetteer_words = self.max_gazetteer_words.max(name.split_whitespace().count());
+        self.max_gazetteer_words = self
+            .max_gazetteer_words
+            .max(name.split_whitespace().count());
         self.gazetteer
             .entry(name.to_string())
-            .or_insert(GazetteerEntry { canonical: canonical.to_string(), entity_type });
+            .or_insert(GazetteerEntry {
+                canonical: canonical.to_string(),
+                entity_type,
+            });
     }
 }
 
@@ -343,14 +402,21 @@ mod tests {
         assert_eq!(rules.groups["troops"], EntityType::MilitaryForce);
         assert!(rules.facilities.contains("airport"));
         assert!(rules.stopwords.contains("The"));
-        assert!(rules.frames["dismissed"].iter().any(|f| f.relation == "dismissed"));
+        assert!(rules.frames["dismissed"]
+            .iter()
+            .any(|f| f.relation == "dismissed"));
         assert_eq!(rules.count_triggers["killed"], "killed");
     }
 
     #[test]
     fn bad_rule_lines_name_file_and_line() {
         let mut rules = Rules::default();
-        let err = rules.add_file("frames.tsv", "# header\ndismissed\tsideways\tfired\n").unwrap_err();
-        assert_eq!(err.to_string(), "rule file frames.tsv, line 2: unknown frame kind \"sideways\"");
+        let err = rules
+            .add_file("frames.tsv", "# header\ndismissed\tsideways\tfired\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "rule file frames.tsv, line 2: unknown frame kind \"sideways\""
+        );
     }
 }

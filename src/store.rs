@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::mapping::{article_iri, ng, PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
@@ -42,12 +42,16 @@ impl GraphStore {
                 dir.display()
             )));
         }
-        Ok(GraphStore { store: Store::open_read_only(dir)? })
+        Ok(GraphStore {
+            store: Store::open_read_only(dir)?,
+        })
     }
 
     /// An in-memory store, for tests and one-off runs.
     pub fn in_memory() -> Result<GraphStore> {
-        Ok(GraphStore { store: Store::new()? })
+        Ok(GraphStore {
+            store: Store::new()?,
+        })
     }
 
     /// The content hash stored for an article, if the article is stored.
@@ -55,7 +59,12 @@ impl GraphStore {
         let article = article_iri(id);
         let graph = GraphNameRef::NamedNode(article.as_ref());
         let hash = ng("contentHash");
-        for quad in self.store.quads_for_pattern(Some(article.as_ref().into()), Some(hash.as_ref()), None, Some(graph)) {
+        for quad in self.store.quads_for_pattern(
+            Some(article.as_ref().into()),
+            Some(hash.as_ref()),
+            None,
+            Some(graph),
+        ) {
             if let Term::Literal(l) = quad?.object {
                 return Ok(Some(l.value().to_string()));
             }
@@ -75,13 +84,17 @@ impl GraphStore {
         transaction.clear_graph(GraphNameRef::NamedNode(article.as_ref()))?;
         transaction.extend(quads.iter());
         transaction.commit()?;
-        Ok(if previous.is_some() { StoreOutcome::Replaced } else { StoreOutcome::Added })
+        Ok(if previous.is_some() {
+            StoreOutcome::Replaced
+        } else {
+            StoreOutcome::Added
+        })
     }
 
     /// Removes an article's graph; false if it was not stored.
     pub fn remove_article(&self, id: &str) -> Result<bool> {
         let article = article_iri(id);
-        let graph = NamedNodeRef::from(article.as_ref());
+        let graph = article.as_ref();
         if !self.store.contains_named_graph(graph)? {
             return Ok(false);
         }
@@ -115,9 +128,17 @@ impl GraphStore {
         let mut triples: Vec<Quad> = self
             .store
             .iter()
-            .map(|q| q.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)))
+            .map(|q| {
+                q.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
+            })
             .collect::<std::result::Result<_, _>>()?;
-        triples.sort_by_cached_key(|q| (q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+        triples.sort_by_cached_key(|q| {
+            (
+                q.subject.to_string(),
+                q.predicate.to_string(),
+                q.object.to_string(),
+            )
+        });
         triples.dedup();
         Ok(triples)
     }
@@ -126,23 +147,37 @@ impl GraphStore {
     /// keep one named graph per article; the others merge them.
     pub fn export(&self, format: RdfFormat, writer: impl Write) -> Result<usize> {
         let mut serializer = RdfSerializer::from_format(format);
-        if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml) {
+        if matches!(
+            format,
+            RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml
+        ) {
             for (prefix, namespace) in PREFIXES {
-                serializer = serializer.with_prefix(prefix, namespace).map_err(|e| Error::Invalid(e.to_string()))?;
+                serializer = serializer
+                    .with_prefix(prefix, namespace)
+                    .map_err(|e| Error::Invalid(e.to_string()))?;
             }
         }
         let quads = if format.supports_datasets() {
             let mut quads: Vec<Quad> = self.store.iter().collect::<std::result::Result<_, _>>()?;
-            quads.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+            quads.sort_by_cached_key(|q| {
+                (
+                    q.graph_name.to_string(),
+                    q.subject.to_string(),
+                    q.predicate.to_string(),
+                    q.object.to_string(),
+                )
+            });
             quads
         } else {
             self.sorted_triples()?
         };
         let mut out = serializer.for_writer(writer);
         for quad in &quads {
-            out.serialize_quad(quad).map_err(|e| Error::Invalid(format!("export: {e}")))?;
+            out.serialize_quad(quad)
+                .map_err(|e| Error::Invalid(format!("export: {e}")))?;
         }
-        out.finish().map_err(|e| Error::Invalid(format!("export: {e}")))?;
+        out.finish()
+            .map_err(|e| Error::Invalid(format!("export: {e}")))?;
         Ok(quads.len())
     }
 
@@ -168,7 +203,10 @@ impl GraphStore {
 fn in_use_or(dir: &Path, error: oxigraph::store::StorageError) -> Error {
     let text = error.to_string();
     if text.contains("lock") || text.contains("LOCK") {
-        Error::Invalid(format!("{}: store in use by another newsgraph process ({text})", dir.display()))
+        Error::Invalid(format!(
+            "{}: store in use by another newsgraph process ({text})",
+            dir.display()
+        ))
     } else {
         Error::Storage(error)
     }

@@ -91,16 +91,35 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
             {
                 i += 1;
             }
-            kind = if numeric && chars[start..i].iter().all(|c| c.1.is_ascii_digit() || c.1 == ',' || c.1 == '.') {
+            kind = if numeric
+                && chars[start..i]
+                    .iter()
+                    .all(|c| c.1.is_ascii_digit() || c.1 == ',' || c.1 == '.')
+            {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
             // Split a possessive "'s" off the word.
             let text: String = chars[start..i].iter().map(|c| c.1).collect();
-            if kind == TokenKind::Word && i - start > 2 && (text.ends_with("'s") || text.ends_with("’s")) {
-                push(&mut tokens, body, byte_at(start), byte_at(i - 2), TokenKind::Word);
-                push(&mut tokens, body, byte_at(i - 2), byte_at(i), TokenKind::Possessive);
+            if kind == TokenKind::Word
+                && i - start > 2
+                && (text.ends_with("'s") || text.ends_with("’s"))
+            {
+                push(
+                    &mut tokens,
+                    body,
+                    byte_at(start),
+                    byte_at(i - 2),
+                    TokenKind::Word,
+                );
+                push(
+                    &mut tokens,
+                    body,
+                    byte_at(i - 2),
+                    byte_at(i),
+                    TokenKind::Possessive,
+                );
                 continue;
             }
         } else {
@@ -115,7 +134,13 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
 fn push(tokens: &mut Vec<Token>, body: &str, start: usize, end: usize, kind: TokenKind) {
     let text = body[start..end].to_string();
     let lower = text.to_lowercase();
-    tokens.push(Token { start, end, kind, text, lower });
+    tokens.push(Token {
+        start,
+        end,
+        kind,
+        text,
+        lower,
+    });
 }
 
 /// Splits `body` into sentences: after ".", "!" or "?" (and closing quotes)
@@ -132,21 +157,30 @@ pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
         // follows ("... Acme Corp. The company ...").
         let abbreviation_end = token.kind == TokenKind::Word
             && token.text.ends_with('.')
-            && next.is_some_and(|n| rules.stopwords.contains(n.text.as_str()) && n.is_capitalized());
+            && next
+                .is_some_and(|n| rules.stopwords.contains(n.text.as_str()) && n.is_capitalized());
         let terminal = abbreviation_end
             || matches!(token.text.as_str(), "." | "!" | "?")
             || is_closing_quote(&token.text)
                 && current.len() >= 2
                 && matches!(current[current.len() - 2].text.as_str(), "." | "!" | "?");
         let next_starts = next.is_none_or(|n| {
-            n.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            n.text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || is_opening_quote(&n.text)
         });
         let closing_quote_follows = next.is_some_and(|n| is_closing_quote(&n.text));
         if paragraph_break || next.is_none() || terminal && next_starts && !closing_quote_follows {
             let start = current[0].start;
             let end = current[current.len() - 1].end;
-            sentences.push(Sentence { index: sentences.len(), start, end, tokens: std::mem::take(&mut current) });
+            sentences.push(Sentence {
+                index: sentences.len(),
+                start,
+                end,
+                tokens: std::mem::take(&mut current),
+            });
         }
     }
     sentences
@@ -171,19 +205,25 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let rules = Rules::builtin();
-        split_sentences(text, &rules).iter().map(|s| text[s.start..s.end].to_string()).collect()
+        split_sentences(text, &rules)
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
         let s = sentences("The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time. He left. Then \"We agree.\" Talks ended with Acme Corp. The end.");
-        assert_eq!(s, vec![
-            "The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time.",
-            "He left.",
-            "Then \"We agree.\"",
-            "Talks ended with Acme Corp.",
-            "The end."
-        ]);
+        assert_eq!(
+            s,
+            vec![
+                "The U.S. envoy met Gen. Ruiz on Jan. 5 at 3 p.m. local time.",
+                "He left.",
+                "Then \"We agree.\"",
+                "Talks ended with Acme Corp.",
+                "The end."
+            ]
+        );
     }
 
     #[test]
@@ -191,7 +231,21 @@ mod tests {
         let rules = Rules::builtin();
         let tokens = tokenize("Jean-Paul’s firm hired 3,811 workers, O'Neil said.", &rules);
         let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(texts, vec!["Jean-Paul", "’s", "firm", "hired", "3,811", "workers", ",", "O'Neil", "said", "."]);
+        assert_eq!(
+            texts,
+            vec![
+                "Jean-Paul",
+                "’s",
+                "firm",
+                "hired",
+                "3,811",
+                "workers",
+                ",",
+                "O'Neil",
+                "said",
+                "."
+            ]
+        );
         assert_eq!(tokens[4].kind, TokenKind::Number);
         assert_eq!(tokens[1].kind, TokenKind::Possessive);
     }

@@ -16,14 +16,41 @@ fn examples_end_to_end() {
     assert!(summary.contains("articles ingested         3"), "{summary}");
     let roles = ok(&store, &["query", "role_changes", "--format", "csv"]);
     let rows = csv_rows(&roles);
-    assert_eq!(rows[0], ["person", "change", "role", "organization", "agent", "date", "article"]);
+    assert_eq!(
+        rows[0],
+        [
+            "person",
+            "change",
+            "role",
+            "organization",
+            "agent",
+            "date",
+            "article"
+        ]
+    );
     assert!(
-        rows.iter().any(|r| r[0] == "Rui Tavares" && r[1] == "dismissed" && r[4] == "Helena Duarte" && r[5] == "2023-03-14"),
+        rows.iter().any(|r| r[0] == "Rui Tavares"
+            && r[1] == "dismissed"
+            && r[4] == "Helena Duarte"
+            && r[5] == "2023-03-14"),
         "{roles}"
     );
-    assert!(rows.iter().any(|r| r[0] == "Daniel Okafor" && r[1] == "appointed"), "{roles}");
-    assert!(rows.iter().any(|r| r[0] == "Thabo Nkosi" && r[1] == "arrested" && r[5] == "2024-06-06"), "{roles}");
-    assert!(!rows.iter().any(|r| r[0] == "Helena Duarte" && r[1] == "resigned"), "a negated resignation is no fact: {roles}");
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "Daniel Okafor" && r[1] == "appointed"),
+        "{roles}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "Thabo Nkosi" && r[1] == "arrested" && r[5] == "2024-06-06"),
+        "{roles}"
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r[0] == "Helena Duarte" && r[1] == "resigned"),
+        "a negated resignation is no fact: {roles}"
+    );
 }
 
 #[test]
@@ -34,13 +61,22 @@ fn reingest_is_idempotent_and_remove_forgets() {
     let before = ok(&store, &["export", "--format", "nquads", "-o", "-"]);
     let again = ok(&store, &["ingest", &examples()]);
     assert!(again.contains("articles unchanged        3"), "{again}");
-    assert_eq!(before, ok(&store, &["export", "--format", "nquads", "-o", "-"]));
+    assert_eq!(
+        before,
+        ok(&store, &["export", "--format", "nquads", "-o", "-"])
+    );
 
     ok(&store, &["remove", "acme-ceo"]);
     let after = ok(&store, &["export", "--format", "nquads", "-o", "-"]);
-    assert!(!after.contains("article/acme-ceo>"), "removed article still present");
+    assert!(
+        !after.contains("article/acme-ceo>"),
+        "removed article still present"
+    );
     assert!(after.contains("article/harbour-minister>"));
-    assert_eq!(newsgraph(&store, &["remove", "acme-ceo"]).status.code(), Some(1));
+    assert_eq!(
+        newsgraph(&store, &["remove", "acme-ceo"]).status.code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -49,12 +85,21 @@ fn changed_article_replaces_its_graph() {
     let store = dir.path().join("store");
     let file = dir.path().join("story.txt");
     std::fs::write(&file, "Prime Minister Ana Lima dismissed Finance Minister Paulo Reis on Friday, officials said.\n").unwrap();
-    ok(&store, &["ingest", file.to_str().unwrap(), "--date", "2021-05-10"]);
+    ok(
+        &store,
+        &["ingest", file.to_str().unwrap(), "--date", "2021-05-10"],
+    );
     std::fs::write(&file, "Prime Minister Ana Lima appointed Clara Mota as finance minister on Friday, officials said.\n").unwrap();
-    let summary = ok(&store, &["ingest", file.to_str().unwrap(), "--date", "2021-05-10"]);
+    let summary = ok(
+        &store,
+        &["ingest", file.to_str().unwrap(), "--date", "2021-05-10"],
+    );
     assert!(summary.contains("1 replaced"), "{summary}");
     let relations = ok(&store, &["query", "relations", "--format", "csv"]);
-    assert!(!relations.contains("dismissed"), "old facts must go: {relations}");
+    assert!(
+        !relations.contains("dismissed"),
+        "old facts must go: {relations}"
+    );
     assert!(relations.contains("appointed"), "{relations}");
 }
 
@@ -84,13 +129,31 @@ fn query_errors_are_clear() {
     let unknown = newsgraph(&store, &["query", "nonesuch"]);
     assert_eq!(unknown.status.code(), Some(1));
     let message = String::from_utf8_lossy(&unknown.stderr);
-    assert!(message.contains("saved queries: ") && message.contains("role_changes"), "{message}");
-    let bad = newsgraph(&store, &["query", "--sparql", "SELECT * WHERE {\n  ?s ?p \n"]);
+    assert!(
+        message.contains("saved queries: ") && message.contains("role_changes"),
+        "{message}"
+    );
+    let bad = newsgraph(
+        &store,
+        &["query", "--sparql", "SELECT * WHERE {\n  ?s ?p \n"],
+    );
     assert_eq!(bad.status.code(), Some(1));
     let message = String::from_utf8_lossy(&bad.stderr);
-    assert!(message.contains("at 3:1"), "line and column named: {message}");
+    assert!(
+        message.contains("at 3:1"),
+        "line and column named: {message}"
+    );
     let listing = ok(&store, &["queries"]);
-    for name in ["entities", "relations", "role_changes", "counts", "timeline", "positions", "members", "evidence"] {
+    for name in [
+        "entities",
+        "relations",
+        "role_changes",
+        "counts",
+        "timeline",
+        "positions",
+        "members",
+        "evidence",
+    ] {
         assert!(listing.contains(name), "{name} listed");
     }
 }
@@ -101,8 +164,14 @@ fn explain_shows_facts_with_sentences() {
     let store = dir.path().join("store");
     ok(&store, &["ingest", &examples()]);
     let out = ok(&store, &["explain", "Tavares", "--format", "csv"]);
-    assert!(out.contains("dismissed") && out.contains("harbour-minister"), "{out}");
-    assert!(out.contains("Prime Minister Helena Duarte dismissed"), "evidence sentence shown: {out}");
+    assert!(
+        out.contains("dismissed") && out.contains("harbour-minister"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Prime Minister Helena Duarte dismissed"),
+        "evidence sentence shown: {out}"
+    );
     let stats = ok(&store, &["stats"]);
     assert!(stats.contains("articles  3"), "{stats}");
 }

@@ -22,10 +22,27 @@ fn real_facts_from_the_development_articles() {
     }
     let relations = ok(&store, &["query", "relations", "--format", "csv"]);
     let rows = csv_rows(&relations);
-    let has = |s: &str, r: &str, o: &str| rows.iter().any(|row| row[0].ends_with(s) && row[1] == r && row[2].ends_with(o));
-    assert!(has("Tokayev", "dismissed", "Massimov"), "Tokayev dismissed Massimov\n{relations}");
-    assert!(has("Collective Security Treaty Organization", "hasMember", "Armenia"), "CSTO hasMember Armenia\n{relations}");
-    assert!(rows.iter().any(|row| row[0] == "Russia" && row[1] == "deployed"), "a deployment by Russia\n{relations}");
+    let has = |s: &str, r: &str, o: &str| {
+        rows.iter()
+            .any(|row| row[0].ends_with(s) && row[1] == r && row[2].ends_with(o))
+    };
+    assert!(
+        has("Tokayev", "dismissed", "Massimov"),
+        "Tokayev dismissed Massimov\n{relations}"
+    );
+    assert!(
+        has(
+            "Collective Security Treaty Organization",
+            "hasMember",
+            "Armenia"
+        ),
+        "CSTO hasMember Armenia\n{relations}"
+    );
+    assert!(
+        rows.iter()
+            .any(|row| row[0] == "Russia" && row[1] == "deployed"),
+        "a deployment by Russia\n{relations}"
+    );
 }
 
 #[test]
@@ -37,7 +54,11 @@ fn output_is_deterministic_and_reingest_changes_nothing() {
     }
     for format in ["turtle", "nquads", "trig"] {
         let first = ok(&a, &["export", "--format", format, "-o", "-"]);
-        assert_eq!(first, ok(&b, &["export", "--format", format, "-o", "-"]), "{format} differs between two runs");
+        assert_eq!(
+            first,
+            ok(&b, &["export", "--format", format, "-o", "-"]),
+            "{format} differs between two runs"
+        );
     }
     let corpus = shared("corpus/kazakhstan-2022").unwrap();
     let before = ok(&a, &["export", "--format", "nquads", "-o", "-"]);
@@ -55,7 +76,10 @@ fn every_export_format_parses_back_to_the_same_size() {
     }
     let stats = ok(&store, &["stats"]);
     let number = |key: &str| -> usize {
-        let line = stats.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in stats: {stats}"));
+        let line = stats
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("{key} in stats: {stats}"));
         line.split_whitespace().last().unwrap().parse().unwrap()
     };
     let (quads, triples) = (number("quads"), number("triples"));
@@ -65,11 +89,24 @@ fn every_export_format_parses_back_to_the_same_size() {
         ("rdfxml", RdfFormat::RdfXml, triples),
         ("nquads", RdfFormat::NQuads, quads),
         ("trig", RdfFormat::TriG, quads),
-        ("jsonld", RdfFormat::JsonLd { profile: Default::default() }, quads),
+        (
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+            quads,
+        ),
     ] {
         let file = dir.path().join(format!("graph.{name}"));
-        let out = newsgraph(&store, &["export", "--format", name, "-o", file.to_str().unwrap()]);
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = newsgraph(
+            &store,
+            &["export", "--format", name, "-o", file.to_str().unwrap()],
+        );
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let bytes = std::fs::read(&file).unwrap();
         let parsed = RdfParser::from_format(format)
             .for_slice(&bytes)

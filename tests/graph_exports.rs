@@ -376,6 +376,19 @@ fn dot_and_pictures() {
     );
     assert!(dot.contains(r#"tooltip="Prime Minister Ana Lima dismissed Finance Minister Paulo Reis on Friday after a \"bold\" audit of O'Hara & Sons <AT> C:\\ledger, officials said.""#), "{dot}");
     assert!(dot.contains("legend [shape=plaintext"), "{dot}");
+    let around = export(&store, "dot", &["--around", "Ana Lima"]);
+    let centre = around
+        .lines()
+        .find(|l| l.contains("label=\"Ana Lima\""))
+        .expect("the centre is drawn");
+    assert!(
+        centre.contains("penwidth=2.5"),
+        "the centre is bold: {around}"
+    );
+    assert!(!around
+        .lines()
+        .filter(|l| l.contains("label=\"Paulo Reis\""))
+        .any(|l| l.contains("penwidth")));
     let graphviz = std::process::Command::new("dot").arg("-V").output().is_ok();
     let png = dir.path().join("graph.png");
     let out = newsgraph(
@@ -399,8 +412,6 @@ fn dot_and_pictures() {
         assert!(std::fs::read(&png)
             .unwrap()
             .starts_with(b"\x89PNG\r\n\x1a\n"));
-        let around = export(&store, "dot", &["--around", "Ana Lima"]);
-        assert!(around.contains("label=\"Ana Lima\", fillcolor=\"#a6cee3\", tooltip=\"Person · 1 mention\", penwidth=2.5"), "the centre is bold: {around}");
         let svg = export(&store, "svg", &["--around", "Ana Lima"]);
         assert!(svg.contains("<svg") && svg.contains("Paulo Reis"), "{svg}");
     } else {

@@ -9,7 +9,8 @@ use oxigraph::model::{vocab::rdf, Term};
 use std::collections::BTreeSet;
 
 fn declared_terms() -> BTreeSet<String> {
-    let ontology = std::fs::read(root().join("ontology/newsgraph.ttl")).expect("ontology/newsgraph.ttl");
+    let ontology =
+        std::fs::read(root().join("ontology/newsgraph.ttl")).expect("ontology/newsgraph.ttl");
     RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(&ontology)
         .map(|q| q.expect("the ontology parses"))
@@ -22,15 +23,24 @@ fn declared_terms() -> BTreeSet<String> {
 #[test]
 fn every_mappable_term_is_declared() {
     let declared = declared_terms();
-    let missing: Vec<String> = emitted_terms().into_iter().filter(|t| !declared.contains(t)).collect();
-    assert!(missing.is_empty(), "undeclared in ontology/newsgraph.ttl: {missing:?}");
+    let missing: Vec<String> = emitted_terms()
+        .into_iter()
+        .filter(|t| !declared.contains(t))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "undeclared in ontology/newsgraph.ttl: {missing:?}"
+    );
 }
 
 #[test]
 fn every_term_in_an_export_is_declared() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
-    ok(&store, &["ingest", root().join("examples/articles").to_str().unwrap()]);
+    ok(
+        &store,
+        &["ingest", root().join("examples/articles").to_str().unwrap()],
+    );
     let export = ok(&store, &["export", "--format", "ntriples", "-o", "-"]);
     let declared = declared_terms();
     let mut used = BTreeSet::new();
@@ -43,7 +53,16 @@ fn every_term_in_an_export_is_declared() {
             }
         }
     }
-    let undeclared: Vec<&String> = used.iter().filter(|t| t.starts_with(NG) && !declared.contains(*t)).collect();
-    assert!(undeclared.is_empty(), "emitted but undeclared: {undeclared:?}");
-    assert!(used.iter().filter(|t| t.starts_with(NG)).count() > 20, "the export uses the ontology");
+    let undeclared: Vec<&String> = used
+        .iter()
+        .filter(|t| t.starts_with(NG) && !declared.contains(*t))
+        .collect();
+    assert!(
+        undeclared.is_empty(),
+        "emitted but undeclared: {undeclared:?}"
+    );
+    assert!(
+        used.iter().filter(|t| t.starts_with(NG)).count() > 20,
+        "the export uses the ontology"
+    );
 }

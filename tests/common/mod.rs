@@ -41,9 +41,15 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
         return Some(path);
     }
     if std::env::var_os("CI").is_some() {
-        panic!("{} is missing: CI must run the tests that read ../shared", path.display());
+        panic!(
+            "{} is missing: CI must run the tests that read ../shared",
+            path.display()
+        );
     }
-    eprintln!("SKIPPED: {} not found (tests that read ../shared run where it exists)", path.display());
+    eprintln!(
+        "SKIPPED: {} not found (tests that read ../shared run where it exists)",
+        path.display()
+    );
     None
 }
 
