@@ -21,6 +21,8 @@ pub struct SentenceView<'a> {
     pub anchor: Option<Date>,
     /// The rules.
     pub rules: &'a Rules,
+    /// The article's most-mentioned country, owner of unqualified state posts.
+    pub main_country: Option<usize>,
     /// Token ranges hidden from argument search (appositions, brackets).
     hidden: Vec<(usize, usize)>,
 }
@@ -58,6 +60,7 @@ pub fn extract(
 ) -> Facts {
     let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
     let mut facts = Facts::default();
+    let main_country = resolved.main_country();
     for (s, sentence) in sentences.iter().enumerate() {
         let mentions = &resolved.mentions[s];
         let hidden = hidden_ranges(&sentence.tokens, mentions, rules);
@@ -65,6 +68,7 @@ pub fn extract(
             sentence,
             mentions,
             types: &types,
+            main_country,
             anchor,
             rules,
             hidden,
@@ -146,39 +150,41 @@ fn hidden_ranges(
     ranges
 }
 
-/// `titles`: "Russian President X", "X, the founder of Y", "Y's chief executive X".
+/// `titles`: "Russian President X", "X, the founder of Y", "Kremlin spokesman
+/// X". A post whose organisation is not written gets the article's main
+/// country (heads of state and government posts) or the sentence's company
+/// (business posts), with a lower confidence.
 fn titles(view: &SentenceView, facts: &mut Facts) {
     let tokens = view.tokens();
-    for (m, entity) in view.mentions.iter() {
+    for (k, (m, entity)) in view.mentions.iter().enumerate() {
         let Some(person) = *entity else { continue };
         if view.types[person] != EntityType::Person || m.kind != MentionKind::Name {
             continue;
         }
-        if let Some(title) = &m.title {
-            if title.class == TitleClass::Honorific {
-                continue;
-            }
-            // The post's organisation: the qualifier, or a name right before the title.
-            let object = title
+        let mut posts: Vec<(String, TitleClass, Option<usize>)> = Vec::new();
+        if let Some(title) = m
+            .title
+            .as_ref()
+            .filter(|t| t.class != TitleClass::Honorific)
+        {
+            let owner = title
                 .qualifier
                 .as_ref()
                 .and_then(|q| find_entity_named(view, q))
                 .or_else(|| owner_before(view, m));
-            if let Some(object) = object {
-                facts.relations.push(relation_fact(
-                    view,
-                    Relation::HoldsPosition,
-                    Some(person),
-                    Some(object),
-                    Some(title.text.clone()),
-                    "titles",
-                    0.8,
-                ));
+            posts.push((title.text.clone(), title.class, owner));
+        }
+        if tokens.get(m.last).is_some_and(|t| t.text == ",") {
+            if let Some(post) = apposition_post(view, m.last + 1) {
+                posts.push(post);
             }
         }
-        // Apposition: "X, (the) (former) TITLE of ORG" or "X, ORG's TITLE".
-        if tokens.get(m.last).is_some_and(|t| t.text == ",") {
-            if let Some((role, object)) = apposition_post(view, m.last + 1) {
+        for (role, class, owner) in posts {
+            let (object, confidence) = match owner {
+                Some(o) => (Some(o), 0.8),
+                None => (default_owner(view, k, class), 0.6),
+            };
+            if let Some(object) = object.filter(|o| *o != person) {
                 facts.relations.push(relation_fact(
                     view,
                     Relation::HoldsPosition,
@@ -186,10 +192,25 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                     Some(object),
                     Some(role),
                     "titles",
-                    0.75,
+                    confidence,
                 ));
             }
         }
+    }
+}
+
+/// The organisation of a post the text does not name: the article's main
+/// country for state posts, the nearest company of the sentence for business posts.
+fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usize> {
+    match class {
+        TitleClass::HeadOfState | TitleClass::Government => view.main_country,
+        TitleClass::Business => {
+            let organisation = |j: &usize| view.entity_type(*j) == Some(EntityType::Organization);
+            let left = (0..k).rev().find(organisation);
+            let right = (k + 1..view.mentions.len()).find(organisation);
+            left.or(right).and_then(|j| view.mentions[j].1)
+        }
+        _ => None,
     }
 }
 
@@ -213,51 +234,69 @@ fn owner_before(view: &SentenceView, m: &Mention) -> Option<usize> {
         })
 }
 
-/// Reads "(the|a) (former) TITLE of|at|for ORG" from `at`.
-fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, usize)> {
+/// Reads an apposition's post from `at`: "(the|a) (former) TITLE (of|at|for
+/// ORG)", or "TITLE of finance" (the post's field joins the role).
+fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass, Option<usize>)> {
     let tokens = view.tokens();
     let mut j = at;
     if tokens
         .get(j)
-        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her"))
     {
         j += 1;
     }
     let start = j;
-    let mut title_end = None;
+    let mut found = None;
     for e in j + 1..=(j + view.rules.max_title_words + 2).min(tokens.len()) {
+        if tokens[e - 1].kind != TokenKind::Word {
+            break;
+        }
         let phrase: Vec<&str> = tokens[j..e].iter().map(|t| t.lower.as_str()).collect();
-        let phrase = phrase.join(" ");
-        if view
-            .rules
-            .titles
-            .get(&phrase)
-            .is_some_and(|c| *c != TitleClass::Modifier && *c != TitleClass::Honorific)
-            || phrase.split_once(' ').is_some_and(|(h, rest)| {
-                view.rules.titles.get(h) == Some(&TitleClass::Modifier)
-                    && view.rules.titles.contains_key(rest)
-            })
+        if let Some(class) = crate::mentions::title_class(&phrase.join(" "), view.rules)
+            .filter(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))
         {
-            title_end = Some(e);
+            found = Some((e, class));
         }
     }
-    let title_end = title_end?;
-    let role = crate::mentions::join(&tokens[start..title_end]);
-    let prep = tokens.get(title_end)?;
-    if !matches!(prep.lower.as_str(), "of" | "at" | "for") {
-        return None;
+    let (title_end, class) = found?;
+    let mut role_end = title_end;
+    let mut owner = None;
+    if tokens
+        .get(title_end)
+        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for"))
+    {
+        match view
+            .mentions
+            .iter()
+            .find(|(m, _)| m.first > title_end && m.first <= title_end + 2)
+        {
+            Some((_, Some(e)))
+                if matches!(
+                    view.types[*e],
+                    EntityType::Organization | EntityType::Country | EntityType::MilitaryForce
+                ) =>
+            {
+                owner = Some(*e);
+            }
+            Some(_) => {}
+            None => {
+                // "vice president of finance": the field is part of the role.
+                let field = (title_end + 1..tokens.len().min(title_end + 5))
+                    .take_while(|&i| {
+                        tokens[i].kind == TokenKind::Word && !tokens[i].is_capitalized()
+                    })
+                    .last();
+                if let Some(last) = field {
+                    role_end = last + 1;
+                }
+            }
+        }
     }
-    let (k, _) = view
-        .mentions
-        .iter()
-        .enumerate()
-        .find(|(_, (m, _))| m.first > title_end && m.first <= title_end + 2)?;
-    let object = view.mentions[k].1?;
-    matches!(
-        view.types[object],
-        EntityType::Organization | EntityType::Country | EntityType::MilitaryForce
-    )
-    .then_some((role, object))
+    Some((
+        crate::mentions::join(&tokens[start..role_end]),
+        class,
+        owner,
+    ))
 }
 
 fn find_entity_named(view: &SentenceView, name: &str) -> Option<usize> {
@@ -345,8 +384,17 @@ fn is_negated(tokens: &[Token], trigger: usize) -> bool {
             .any(|t| DENIALS.contains(&t.lower.as_str()) && t.lower != tokens[trigger].lower)
 }
 
+/// Irregular past participles that can follow "was" in a passive.
+const IRREGULAR_PARTICIPLES: [&str; 12] = [
+    "sent", "held", "put", "quit", "led", "made", "seen", "told", "kept", "hit", "shot", "met",
+];
+
 /// True when the trigger is a passive participle ("was dismissed", "who were arrested").
 fn is_passive(tokens: &[Token], trigger: usize) -> bool {
+    let word = tokens[trigger].lower.as_str();
+    if !(word.ends_with("ed") || word.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&word)) {
+        return false;
+    }
     let mut j = trigger;
     while j > 0 {
         j -= 1;
@@ -397,6 +445,12 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
             m.last <= from && e.is_some() && !m.in_title && !view.is_hidden(m.first, from)
         })
         .take_while(|(_, (m, _))| !crosses_clause(&tokens[m.last..from]))
+        // A possessor modifies a noun ("his government's resignation"): not a subject.
+        .filter(|(_, (m, _))| {
+            tokens
+                .get(m.last)
+                .is_none_or(|t| t.kind != TokenKind::Possessive)
+        })
         .find(|(k, _)| type_ok(types, view.entity_type(*k)))
         .map(|(k, _)| k)
 }

@@ -404,8 +404,8 @@ fn lowercase_title_before(tokens: &[Token], start: usize, rules: &Rules) -> Opti
     best
 }
 
-/// Class of a title phrase, ignoring leading modifiers ("former acting president").
-fn title_class(phrase: &str, rules: &Rules) -> Option<TitleClass> {
+/// Class of a lowercase title phrase, ignoring leading modifiers ("former acting president").
+pub fn title_class(phrase: &str, rules: &Rules) -> Option<TitleClass> {
     if let Some(class) = rules.titles.get(phrase) {
         return Some(*class);
     }

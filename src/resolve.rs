@@ -35,6 +35,20 @@ pub struct Resolved {
 }
 
 impl Resolved {
+    /// The article's most-mentioned country (the first one on a tie): whose
+    /// government "the government" is, and who owns unqualified state posts.
+    pub fn main_country(&self) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.entity_type == EntityType::Country
+                && best.is_none_or(|b| self.entities[b].mentions < e.mentions)
+            {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
     /// The entity a mention denotes.
     pub fn entity(&self, sentence: usize, mention: usize) -> Option<usize> {
         self.mentions[sentence][mention].1
@@ -120,14 +134,8 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
     }
     // Pass 3: "the government" is the government of the article's most-mentioned country.
     let main_country = resolved
-        .entities
-        .iter()
-        .filter(|e| e.entity_type == EntityType::Country)
-        .fold(None::<&Entity>, |best, e| match best {
-            Some(b) if b.mentions >= e.mentions => Some(b),
-            _ => Some(e),
-        })
-        .map(|e| e.label.clone());
+        .main_country()
+        .map(|e| resolved.entities[e].label.clone());
     if let Some(country) = main_country {
         let label = format!("Government of {country}");
         for s in 0..resolved.mentions.len() {

@@ -63,8 +63,12 @@ pub struct GazetteerEntry {
 pub enum TitleClass {
     /// A post whose organisation is a country (president, prime minister).
     HeadOfState,
-    /// Government, military or business posts.
-    Post,
+    /// Government posts (minister, spokesman, governor).
+    Government,
+    /// Military ranks and commands.
+    Military,
+    /// Company posts (chairman, chief executive, director).
+    Business,
     /// Mr, Dr, Sir: precede names but are no post.
     Honorific,
     /// former, acting, deputy: modify a following title.
@@ -278,9 +282,12 @@ impl Rules {
             "titles.tsv" => {
                 let class = match field(1)? {
                     "head-of-state" => TitleClass::HeadOfState,
+                    "government" => TitleClass::Government,
+                    "military" => TitleClass::Military,
+                    "business" => TitleClass::Business,
                     "honorific" => TitleClass::Honorific,
                     "modifier" => TitleClass::Modifier,
-                    _ => TitleClass::Post,
+                    other => return Err(format!("unknown title class {other:?}")),
                 };
                 let title = field(0)?.to_lowercase();
                 self.max_title_words = self.max_title_words.max(title.split_whitespace().count());
