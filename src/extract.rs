@@ -77,6 +77,7 @@ pub fn extract(
         frames(&view, &mut facts);
         counts(&view, &mut facts);
     }
+    carry_owners(&mut facts, &types);
     dedupe(&mut facts);
     facts
 }
@@ -200,17 +201,55 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
 }
 
 /// The organisation of a post the text does not name: the article's main
-/// country for state posts, the nearest company of the sentence for business posts.
+/// country for state posts, the company opening the sentence for business
+/// posts ("Acme Corp said X, its chief financial officer, ..."). None after
+/// "his"/"her": the post is that person's staff.
 fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usize> {
+    let m = &view.mentions[k].0;
+    let title_words = m
+        .title
+        .as_ref()
+        .map_or(0, |t| t.text.split_whitespace().count());
+    let before_title = m
+        .first
+        .checked_sub(title_words + 1)
+        .map(|i| view.tokens()[i].lower.as_str());
+    if matches!(before_title, Some("his" | "her")) {
+        return None;
+    }
     match class {
         TitleClass::HeadOfState | TitleClass::Government => view.main_country,
         TitleClass::Business => {
-            let organisation = |j: &usize| view.entity_type(*j) == Some(EntityType::Organization);
-            let left = (0..k).rev().find(organisation);
-            let right = (k + 1..view.mentions.len()).find(organisation);
-            left.or(right).and_then(|j| view.mentions[j].1)
+            let (first, entity) = view.mentions.first()?;
+            (first.first < m.first
+                && entity.is_some_and(|e| view.types[e] == EntityType::Organization))
+            .then_some(*entity)?
         }
         _ => None,
+    }
+}
+
+/// A post given without its country ("President X") takes the country the
+/// article gives the same person elsewhere ("Russian President X"), if any.
+fn carry_owners(facts: &mut Facts, types: &[EntityType]) {
+    let explicit: Vec<(usize, usize)> = facts
+        .relations
+        .iter()
+        .filter(|f| f.relation == Relation::HoldsPosition && f.confidence >= 0.8)
+        .filter_map(|f| Some((f.subject?, f.object?)))
+        .filter(|(_, o)| types[*o] == EntityType::Country)
+        .collect();
+    for f in facts
+        .relations
+        .iter_mut()
+        .filter(|f| f.relation == Relation::HoldsPosition && f.confidence < 0.8)
+    {
+        let Some(subject) = f.subject else { continue };
+        if let Some((_, country)) = explicit.iter().find(|(s, _)| *s == subject) {
+            if f.object.is_some_and(|o| types[o] == EntityType::Country) {
+                f.object = Some(*country);
+            }
+        }
     }
 }
 
@@ -291,6 +330,10 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass
                 }
             }
         }
+    }
+    // "..., his spokesman Aidos Ukibay said": the title of the next name.
+    if owner.is_none() && tokens.get(role_end).is_some_and(Token::is_capitalized) {
+        return None;
     }
     Some((
         crate::mentions::join(&tokens[start..role_end]),

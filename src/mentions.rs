@@ -106,8 +106,9 @@ pub struct Mention {
 }
 
 /// Capitalised words that may sit inside a name ("Bank of England").
-const CONNECTORS: [&str; 12] = [
-    "of", "for", "and", "&", "de", "del", "da", "von", "van", "der", "al", "bin",
+const CONNECTORS: [&str; 18] = [
+    "of", "for", "and", "&", "de", "del", "da", "di", "dos", "das", "von", "van", "der", "den",
+    "la", "al", "bin", "ibn",
 ];
 const PRONOUNS: [&str; 2] = ["he", "she"];
 
@@ -203,16 +204,38 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
     loop {
         match tokens.get(end) {
             Some(t) if t.is_capitalized() && !is_stopword(tokens, end, rules) => end += 1,
-            Some(t)
-                if CONNECTORS.contains(&t.lower.as_str())
-                    && tokens.get(end + 1).is_some_and(|n| n.is_capitalized())
-                    && !is_stopword(tokens, end + 1, rules) =>
-            {
-                end += 2
+            // "al-Zubeidi", "el-Sisi": a lowercase particle glued to a name.
+            Some(t) if has_name_particle(&t.text) => end += 1,
+            Some(t) if CONNECTORS.contains(&t.lower.as_str()) => {
+                // One or two connectors before a capitalised word ("von der Leyen").
+                let mut next = end + 1;
+                if tokens
+                    .get(next)
+                    .is_some_and(|n| CONNECTORS.contains(&n.lower.as_str()) && !n.is_capitalized())
+                {
+                    next += 1;
+                }
+                if tokens.get(next).is_some_and(|n| n.is_capitalized())
+                    && !is_stopword(tokens, next, rules)
+                {
+                    end = next + 1;
+                } else {
+                    return end;
+                }
             }
             _ => return end,
         }
     }
+}
+
+/// "al-Zubeidi", "el-Baradei", "bin-Salman": a particle, a hyphen, a capital.
+fn has_name_particle(word: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "bin-", "ben-"]
+        .iter()
+        .any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+        })
 }
 
 /// Turns a run of capitalised tokens into mentions: strips titles, splits
@@ -234,7 +257,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     let split = (start..end).find(|&k| {
         let word = tokens[k].lower.as_str();
         k > start
-            && CONNECTORS.contains(&word)
+            && matches!(word, "of" | "for" | "and" | "&")
             && (!has_org_keyword
                 || matches!(word, "and" | "&")
                     && type_name(tokens, start, k, &join(&tokens[start..k]), false, rules)
@@ -500,6 +523,22 @@ fn type_name(
     }
     if has_title || words.len() >= 2 && rules.given_names.contains(words[0].text.as_str()) {
         return (Some(EntityType::Person), text.to_string());
+    }
+    // "the founder of Blue Harbor Advisers", "chief executive at Acme": a post's organisation.
+    let before: Vec<&str> = tokens[..first]
+        .iter()
+        .rev()
+        .take(3)
+        .map(|t| t.lower.as_str())
+        .collect();
+    let after_post = match before.as_slice() {
+        ["of" | "at", title, ..] | ["the", "of" | "at", title, ..] => {
+            rules.titles.contains_key(*title)
+        }
+        _ => false,
+    };
+    if after_post && words.len() >= 2 {
+        return (Some(EntityType::Organization), text.to_string());
     }
     (None, text.to_string())
 }

@@ -35,8 +35,9 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    /// The article's most-mentioned country (the first one on a tie): whose
-    /// government "the government" is, and who owns unqualified state posts.
+    /// The article's main country, when one clearly dominates (twice the
+    /// mentions of any other): whose government "the government" is, and who
+    /// owns unqualified state posts.
     pub fn main_country(&self) -> Option<usize> {
         let mut best: Option<usize> = None;
         for (i, e) in self.entities.iter().enumerate() {
@@ -46,7 +47,14 @@ impl Resolved {
                 best = Some(i);
             }
         }
-        best
+        // Only a clearly dominant country: twice the mentions of any other.
+        let best = best?;
+        let dominant = self.entities.iter().enumerate().all(|(i, e)| {
+            i == best
+                || e.entity_type != EntityType::Country
+                || 2 * e.mentions <= self.entities[best].mentions
+        });
+        dominant.then_some(best)
     }
 
     /// The entity a mention denotes.
@@ -80,10 +88,14 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
             let Some(entity_type) = m.entity_type else {
                 continue;
             };
-            let place_named_like_a_person =
-                matches!(entity_type, EntityType::Place | EntityType::Country)
-                    && surnames.contains(&m.text);
-            if place_named_like_a_person
+            // A lone surname ("President Tokayev", "Jordan") joins its person in pass 2.
+            let surname_alone = word_count(&m.text) == 1
+                && surnames.contains(&m.text)
+                && matches!(
+                    entity_type,
+                    EntityType::Person | EntityType::Place | EntityType::Country
+                );
+            if surname_alone
                 || matches!(m.kind, MentionKind::Pronoun | MentionKind::Government)
                 || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none()
             {
