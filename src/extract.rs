@@ -21,7 +21,7 @@ pub struct SentenceView<'a> {
     pub anchor: Option<Date>,
     /// The rules.
     pub rules: &'a Rules,
-    /// The article's most-mentioned country, owner of unqualified state posts.
+    /// The article's dominant country, owner of unqualified state posts.
     pub main_country: Option<usize>,
     /// Token ranges hidden from argument search (appositions, brackets).
     hidden: Vec<(usize, usize)>,
@@ -60,7 +60,7 @@ pub fn extract(
 ) -> Facts {
     let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
     let mut facts = Facts::default();
-    let main_country = resolved.main_country();
+    let main_country = resolved.dominant_country();
     for (s, sentence) in sentences.iter().enumerate() {
         let mentions = &resolved.mentions[s];
         let hidden = hidden_ranges(&sentence.tokens, mentions, rules);
@@ -82,16 +82,38 @@ pub fn extract(
     facts
 }
 
-/// One fact once per article: the first sentence's evidence is kept.
+/// One fact once per article: the first sentence's evidence is kept. A role
+/// change told twice (once with its agent) is one fact with the agent.
 fn dedupe(facts: &mut Facts) {
-    let mut seen = std::collections::HashSet::new();
-    facts.relations.retain(|f| {
+    let mut kept: Vec<RelationFact> = Vec::new();
+    for f in std::mem::take(&mut facts.relations) {
+        let same_change = |k: &RelationFact| {
+            f.relation.role_change().is_some()
+                && f.relation != Relation::Resigned
+                && k.relation == f.relation
+                && k.object == f.object
+        };
         let (a, b) = match (f.relation, f.subject, f.object) {
             (Relation::SpokeWith, Some(x), Some(y)) if y < x => (Some(y), Some(x)),
             (_, x, y) => (x, y),
         };
-        seen.insert((f.relation, a, b, f.role.clone()))
-    });
+        let same = |k: &RelationFact| {
+            let (ka, kb) = match (k.relation, k.subject, k.object) {
+                (Relation::SpokeWith, Some(x), Some(y)) if y < x => (Some(y), Some(x)),
+                (_, x, y) => (x, y),
+            };
+            k.relation == f.relation && ka == a && kb == b && k.role == f.role
+        };
+        if let Some(k) = kept.iter_mut().find(|k| same_change(k)) {
+            k.subject = k.subject.or(f.subject);
+            k.role = k.role.take().or(f.role);
+            k.date = k.date.or(f.date);
+            k.organization = k.organization.or(f.organization);
+        } else if !kept.iter().any(same) {
+            kept.push(f);
+        }
+    }
+    facts.relations = kept;
     let mut seen = std::collections::HashSet::new();
     facts
         .counts

@@ -35,9 +35,8 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    /// The article's main country, when one clearly dominates (twice the
-    /// mentions of any other): whose government "the government" is, and who
-    /// owns unqualified state posts.
+    /// The article's most-mentioned country (the first on a tie): whose
+    /// government an unqualified "the government" is.
     pub fn main_country(&self) -> Option<usize> {
         let mut best: Option<usize> = None;
         for (i, e) in self.entities.iter().enumerate() {
@@ -47,8 +46,13 @@ impl Resolved {
                 best = Some(i);
             }
         }
-        // Only a clearly dominant country: twice the mentions of any other.
-        let best = best?;
+        best
+    }
+
+    /// The main country only when it clearly dominates (twice the mentions of
+    /// any other): the owner assumed for a state post the text leaves unqualified.
+    pub fn dominant_country(&self) -> Option<usize> {
+        let best = self.main_country()?;
         let dominant = self.entities.iter().enumerate().all(|(i, e)| {
             i == best
                 || e.entity_type != EntityType::Country
