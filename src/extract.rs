@@ -78,6 +78,7 @@ pub fn extract(
         counts(&view, &mut facts);
     }
     carry_owners(&mut facts, &types);
+    resigned_from_post(&mut facts, &types);
     dedupe(&mut facts);
     facts
 }
@@ -248,6 +249,28 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
             .then_some(*entity)?
         }
         _ => None,
+    }
+}
+
+/// "X resigned" without saying from what: the organisation of the post the
+/// article gives X (a company or a body, not a country: leaving a state post
+/// is not leaving the state).
+fn resigned_from_post(facts: &mut Facts, types: &[EntityType]) {
+    let posts: Vec<(usize, usize)> = facts
+        .relations
+        .iter()
+        .filter(|f| f.relation == Relation::HoldsPosition)
+        .filter_map(|f| Some((f.subject?, f.object?)))
+        .filter(|(_, o)| types[*o] == EntityType::Organization)
+        .collect();
+    for f in facts
+        .relations
+        .iter_mut()
+        .filter(|f| f.relation == Relation::Resigned && f.object.is_none())
+    {
+        if let Some((_, organization)) = posts.iter().find(|(p, _)| Some(*p) == f.subject) {
+            f.object = Some(*organization);
+        }
     }
 }
 
@@ -427,9 +450,11 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
                 continue;
             }
             if !frame.requires.is_empty()
-                && !tokens[i + n..tokens.len().min(i + n + 8)]
-                    .iter()
-                    .any(|t| frame.requires.contains(&t.lower))
+                && !tokens[i + n..tokens.len().min(i + n + 8)].iter().any(|t| {
+                    frame.requires.contains(&t.lower)
+                        || frame.requires.iter().any(|r| r == "@title")
+                            && view.rules.titles.contains_key(&t.lower)
+                })
             {
                 continue;
             }
@@ -548,6 +573,32 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     type_ok(types, view.entity_type(k)).then_some(k)
 }
 
+/// Mention `k` and those coordinated before it: "A and B resigned".
+fn coordinated_before(view: &SentenceView, k: usize) -> Vec<usize> {
+    let tokens = view.tokens();
+    let mut out = vec![k];
+    let mut first = view.mentions[k].0.first;
+    for j in (0..k).rev() {
+        let (m, e) = &view.mentions[j];
+        let gap: Vec<&str> = tokens[m.last..first]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let joined = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
+            || gap.first() == Some(&"and") && gap.len() <= 4;
+        if !joined
+            || e.is_none()
+            || view.mentions[k].1.map(|x| view.types[x]) != e.map(|x| view.types[x])
+                && gap.len() > 1
+        {
+            break;
+        }
+        out.push(j);
+        first = m.first;
+    }
+    out
+}
+
 /// Mentions coordinated with mention `k`: "A, B and C".
 fn coordinated(view: &SentenceView, k: usize) -> Vec<usize> {
     let tokens = view.tokens();
@@ -628,19 +679,25 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
     let confidence = if agent.is_some() { 0.8 } else { 0.65 };
     match frame.kind {
         FrameKind::Intransitive => {
-            let Some(subject) = agent_entity else { return };
+            let Some(k) = agent else { return };
             let (role, organization) = role_after(view, end);
-            let mut fact = relation_fact(
-                view,
-                relation,
-                Some(subject),
-                organization,
-                role,
-                "frames",
-                confidence,
-            );
-            fact.date = date;
-            facts.relations.push(fact);
+            // "X and Y resigned": every coordinated subject.
+            for subject in coordinated_before(view, k)
+                .into_iter()
+                .filter_map(|j| view.mentions[j].1)
+            {
+                let mut fact = relation_fact(
+                    view,
+                    relation,
+                    Some(subject),
+                    organization,
+                    role.clone(),
+                    "frames",
+                    confidence,
+                );
+                fact.date = date;
+                facts.relations.push(fact);
+            }
         }
         _ => {
             for p in patients {

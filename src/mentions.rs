@@ -540,6 +540,22 @@ fn type_name(
     if after_post && words.len() >= 2 {
         return (Some(EntityType::Organization), text.to_string());
     }
+    // "X, 41, was named ...", "X, who ...": only people have ages and "who".
+    let next: Vec<&Token> = tokens[end..].iter().take(3).collect();
+    let person_context = match next.as_slice() {
+        [comma, age, close, ..] if comma.text == "," && close.text == "," => {
+            age.kind == TokenKind::Number
+                && age
+                    .text
+                    .parse::<u32>()
+                    .is_ok_and(|a| (18..=99).contains(&a))
+        }
+        [comma, who, ..] => comma.text == "," && who.lower == "who",
+        _ => false,
+    };
+    if person_context && words.len() >= 2 && words.iter().all(|w| w.kind == TokenKind::Word) {
+        return (Some(EntityType::Person), text.to_string());
+    }
     (None, text.to_string())
 }
 
@@ -609,20 +625,14 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
                     EntityType::Organization,
                     MentionKind::Name,
                 )),
-                None if i > 0
-                    && matches!(
-                        tokens[i - 1].lower.as_str(),
-                        "the" | "his" | "her" | "its" | "their"
-                    ) =>
-                {
-                    Some(mention(
-                        i,
-                        last,
-                        "government",
-                        EntityType::Organization,
-                        MentionKind::Government,
-                    ))
-                }
+                // "the government", "his centre-left majority government"
+                None if determined(tokens, i) => Some(mention(
+                    i,
+                    last,
+                    "government",
+                    EntityType::Organization,
+                    MentionKind::Government,
+                )),
                 None => None,
             };
         }
@@ -663,6 +673,22 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         }
     }
     None
+}
+
+/// True when a determiner ("the", "his", ...) precedes the noun at `i`, with
+/// at most three lowercase words between ("his centre-left majority government").
+fn determined(tokens: &[Token], i: usize) -> bool {
+    let Some(d) = (i.saturating_sub(4)..i).rev().find(|&j| {
+        matches!(
+            tokens[j].lower.as_str(),
+            "the" | "his" | "her" | "its" | "their"
+        )
+    }) else {
+        return false;
+    };
+    tokens[d + 1..i]
+        .iter()
+        .all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
 }
 
 /// The qualifier as written, without a possessive ("Almaty" for "Almaty's").
