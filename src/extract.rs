@@ -458,7 +458,7 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
             {
                 continue;
             }
-            if is_negated(tokens, i) {
+            if is_negated(tokens, i) || is_unrealised(tokens, i) {
                 continue;
             }
             apply_frame(view, frame, i, i + n, facts);
@@ -473,6 +473,51 @@ fn is_negated(tokens: &[Token], trigger: usize) -> bool {
             .iter()
             .any(|t| DENIALS.contains(&t.lower.as_str()) && t.lower != tokens[trigger].lower)
 }
+
+/// True when a verb is only attempted, wanted or asked for: "tried to seize",
+/// "vowed to fire", "asked the alliance to send troops" ("helped to retake"
+/// is an event).
+fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
+    if trigger >= 2
+        && tokens[trigger - 1].lower == "to"
+        && !matches!(
+            tokens[trigger - 2].lower.as_str(),
+            "helped" | "managed" | "moved"
+        )
+    {
+        return true;
+    }
+    // "asked the alliance to send troops", "urged Acme to fire X": the verb is requested, not done.
+    tokens[trigger.saturating_sub(6)..trigger]
+        .iter()
+        .any(|t| CONTROL_VERBS.contains(&t.lower.as_str()))
+}
+
+/// Verbs whose complement is only wanted, asked for or planned.
+const CONTROL_VERBS: [&str; 22] = [
+    "requested",
+    "requests",
+    "urged",
+    "urges",
+    "wanted",
+    "wants",
+    "ordered",
+    "orders",
+    "invited",
+    "expected",
+    "promised",
+    "promises",
+    "threatened",
+    "threatens",
+    "vowed",
+    "vows",
+    "planned",
+    "plans",
+    "decided",
+    "refused",
+    "hoped",
+    "hopes",
+];
 
 /// Irregular past participles that can follow "was" in a passive.
 const IRREGULAR_PARTICIPLES: [&str; 12] = [
@@ -517,6 +562,7 @@ const CLAUSE_CONJUNCTIONS: [&str; 9] = [
 fn crosses_clause(gap: &[Token]) -> bool {
     gap.iter().enumerate().any(|(j, t)| {
         t.text == ";"
+            || t.lower == "that"
             || t.text == ","
                 && gap
                     .get(j + 1)
@@ -549,7 +595,13 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
 fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
     let tokens = view.tokens();
     let mut candidates = view.mentions.iter().enumerate().filter(|(_, (m, e))| {
-        m.first >= from && e.is_some() && !m.in_title && !view.is_hidden(m.first, from)
+        m.first >= from
+            && e.is_some()
+            && !m.in_title
+            && !view.is_hidden(m.first, from)
+            && tokens
+                .get(m.last)
+                .is_none_or(|t| t.kind != TokenKind::Possessive)
     });
     let (mut k, mut entry) = candidates.next()?;
     // "removed several officials, including X": the named member of the group.
@@ -566,11 +618,20 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     if gap
         .iter()
         .any(|t| matches!(t.text.as_str(), ";" | "." | ":"))
+        || gap.iter().any(|t| t.text == ",") && !including && !describes_next(view, gap)
         || gap.len() > 10 && !including
     {
         return None;
     }
     type_ok(types, view.entity_type(k)).then_some(k)
+}
+
+/// "arrested the former head of the security service, X": a gap that
+/// describes the name after its comma (it holds a title word).
+fn describes_next(view: &SentenceView, gap: &[Token]) -> bool {
+    gap.last().is_some_and(|t| t.text == ",")
+        && gap.iter().filter(|t| t.text == ",").count() == 1
+        && gap.iter().any(|t| view.rules.titles.contains_key(&t.lower))
 }
 
 /// Mention `k` and those coordinated before it: "A and B resigned".
@@ -1080,6 +1141,13 @@ fn attribution(view: &SentenceView) -> Option<usize> {
 /// "Turkish troops", "the alliance (NATO) sent troops" gives "NATO troops", so
 /// that one country's troops are not merged with another's.
 pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &Rules) {
+    let countries: Vec<(usize, usize)> = facts
+        .relations
+        .iter()
+        .filter(|f| f.relation == Relation::HoldsPosition)
+        .filter_map(|f| Some((f.subject?, f.object?)))
+        .filter(|(_, o)| resolved.entities[*o].entity_type == EntityType::Country)
+        .collect();
     for n in 0..facts.relations.len() {
         let f = &facts.relations[n];
         let (Relation::Deployed, Some(agent), Some(force)) = (f.relation, f.subject, f.object)
@@ -1094,6 +1162,14 @@ pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &
         if !unnamed {
             continue;
         }
+        // A leader's forces are their country's ("Lukashenko sent troops").
+        let agent = match resolved.entities[agent].entity_type {
+            EntityType::Person => match countries.iter().find(|(p, _)| *p == agent) {
+                Some((_, country)) => *country,
+                None => continue,
+            },
+            _ => agent,
+        };
         let owner = &resolved.entities[agent];
         let prefix = match owner.entity_type {
             EntityType::Country => rules

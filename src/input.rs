@@ -59,8 +59,10 @@ struct JsonArticle {
 }
 
 /// Lists the article files under `paths` in a stable order: folders are walked
-/// recursively (symlink loops are detected), only `.txt` and `.jsonl` files are
-/// taken from folders, while a file named explicitly is always taken.
+/// recursively (symlink loops are detected), only regular `.txt` and `.jsonl`
+/// files are taken from folders (a FIFO, socket or device named `*.txt` is
+/// skipped: reading it could block forever), while a file named explicitly is
+/// always taken (so `-`, `/dev/stdin` and `<(command)` work).
 pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
@@ -80,49 +82,72 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Skipped>)> 
     Ok((files, skipped))
 }
 
+/// Walks a folder tree depth first in sorted order, with an explicit stack
+/// (no recursion, so any depth works).
 fn walk(
-    dir: &Path,
+    root: &Path,
     files: &mut Vec<PathBuf>,
     skipped: &mut Vec<Skipped>,
     seen: &mut HashSet<PathBuf>,
 ) {
-    let canonical = match std::fs::canonicalize(dir) {
-        Ok(c) => c,
-        Err(e) => {
-            skipped.push(Skipped {
-                origin: dir.display().to_string(),
-                reason: e.to_string(),
-            });
-            return;
-        }
-    };
-    if !seen.insert(canonical) {
-        skipped.push(Skipped {
-            origin: dir.display().to_string(),
-            reason: "folder already visited (symlink loop)".into(),
-        });
-        return;
-    }
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => {
-            skipped.push(Skipped {
-                origin: dir.display().to_string(),
-                reason: e.to_string(),
-            });
-            return;
-        }
-    };
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            walk(&entry, files, skipped, seen);
-        } else if matches!(
-            entry.extension().and_then(|e| e.to_str()),
+    // Paths still to visit, the next one last.
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let wanted = matches!(
+            path.extension().and_then(|e| e.to_str()),
             Some("txt" | "jsonl")
-        ) {
-            files.push(entry);
+        );
+        // Follows symlinks; a dangling one named *.txt is a file that cannot be read.
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                if wanted {
+                    skipped.push(skip_record(&path, format!("cannot read: {e}")));
+                }
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            if wanted && meta.is_file() {
+                files.push(path);
+            } else if wanted {
+                skipped.push(skip_record(
+                    &path,
+                    "not a regular file (FIFO, socket or device)".into(),
+                ));
+            }
+            continue;
         }
+        let canonical = match std::fs::canonicalize(&path) {
+            Ok(c) => c,
+            Err(e) => {
+                skipped.push(skip_record(&path, format!("cannot read folder: {e}")));
+                continue;
+            }
+        };
+        if !seen.insert(canonical) {
+            skipped.push(skip_record(
+                &path,
+                "folder already visited (symlink loop)".into(),
+            ));
+            continue;
+        }
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(&path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                skipped.push(skip_record(&path, format!("cannot read folder: {e}")));
+                continue;
+            }
+        };
+        entries.sort();
+        stack.extend(entries.into_iter().rev());
+    }
+}
+
+fn skip_record(path: &Path, reason: String) -> Skipped {
+    Skipped {
+        origin: path.display().to_string(),
+        reason,
     }
 }
 
@@ -130,6 +155,8 @@ fn walk(
 /// `.jsonl` files give one article per line; anything else is one article.
 pub fn read_input(path: &Path) -> Vec<Item> {
     let origin = path.display().to_string();
+    let is_jsonl = path.extension().and_then(|e| e.to_str()) == Some("jsonl");
+    let limit = max_article_bytes();
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         match std::io::stdin().read_to_end(&mut buf) {
@@ -137,22 +164,35 @@ pub fn read_input(path: &Path) -> Vec<Item> {
             Err(e) => return vec![skip(origin, format!("cannot read standard input: {e}"))],
         }
     } else {
-        match std::fs::read(path) {
+        // Only so much of one article is read: a 100 MB "article" is skipped without
+        // being loaded. A JSON Lines file holds many articles; its lines are checked one by one.
+        let read = std::fs::File::open(path).and_then(|file| {
+            let mut buf = Vec::new();
+            match is_jsonl {
+                true => (&file).read_to_end(&mut buf)?,
+                false => file.take(limit as u64 + 1).read_to_end(&mut buf)?,
+            };
+            Ok(buf)
+        });
+        match read {
             Ok(b) => b,
             Err(e) => return vec![skip(origin, format!("cannot read: {e}"))],
         }
     };
-    let is_jsonl = path.extension().and_then(|e| e.to_str()) == Some("jsonl");
-    let (text, warnings) = match decode(&bytes) {
+    if !is_jsonl && bytes.len() > limit {
+        return vec![skip(origin, too_large(limit))];
+    }
+    let (text, mut warnings) = match decode(&bytes) {
         Ok(decoded) => decoded,
         Err(reason) => return vec![skip(origin, reason)],
     };
     if is_jsonl {
         return parse_jsonl(&origin, &text);
     }
-    if text.trim().is_empty() {
-        return vec![skip(origin, "empty or whitespace-only file".into())];
-    }
+    let (text, title) = match vet(text, &mut warnings) {
+        Ok(vetted) => vetted,
+        Err(reason) => return vec![skip(origin, reason)],
+    };
     let id = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -162,10 +202,53 @@ pub fn read_input(path: &Path) -> Vec<Item> {
     vec![Item::Article(RawArticle {
         id,
         text,
+        title,
         origin,
         warnings,
         ..RawArticle::default()
     })]
+}
+
+/// Largest article read, in bytes: 16 MB, or `NEWSGRAPH_MAX_ARTICLE_MB` (megabytes,
+/// may be fractional). Longer inputs are skipped with a reason: no news article
+/// is that long, and the analysis of one article is held in memory whole.
+pub fn max_article_bytes() -> usize {
+    std::env::var("NEWSGRAPH_MAX_ARTICLE_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|mb| *mb > 0.0)
+        .map(|mb| (mb * 1e6) as usize)
+        .unwrap_or(16_000_000)
+}
+
+fn too_large(limit: usize) -> String {
+    format!(
+        "article larger than {:.1} MB (set NEWSGRAPH_MAX_ARTICLE_MB to raise the limit, or split it)",
+        limit as f64 / 1e6
+    )
+}
+
+/// Checks decoded text before it becomes an article: HTML markup is removed
+/// (with a warning; its `<title>` is returned), empty and non-English texts
+/// are refused with a reason.
+fn vet(
+    text: String,
+    warnings: &mut Vec<String>,
+) -> std::result::Result<(String, Option<String>), String> {
+    let (text, title) = if looks_like_html(&text) {
+        let (stripped, title) = strip_html(&text);
+        warnings.push("HTML markup removed (the file is a web page)".into());
+        (stripped, title)
+    } else {
+        (text, None)
+    };
+    if text.trim().is_empty() {
+        return Err("empty or whitespace-only file".into());
+    }
+    if let Some(reason) = not_english(&text) {
+        return Err(reason);
+    }
+    Ok((text, title))
 }
 
 fn skip(origin: String, reason: String) -> Item {
@@ -189,15 +272,37 @@ fn parse_jsonl(origin: &str, text: &str) -> Vec<Item> {
                     items.push(skip(line_origin, "empty id or text".into()));
                     continue;
                 }
+                if a.text.len() > max_article_bytes() {
+                    items.push(skip(line_origin, too_large(max_article_bytes())));
+                    continue;
+                }
+                let mut warnings = Vec::new();
+                let (text, html_title) = match vet(a.text, &mut warnings) {
+                    Ok(vetted) => vetted,
+                    Err(reason) => {
+                        items.push(skip(line_origin, reason));
+                        continue;
+                    }
+                };
+                if let Some(date) = a.date.as_deref().filter(|d| !d.trim().is_empty()) {
+                    let understood = crate::dates::Date::parse_iso(date)
+                        .or_else(|| crate::dates::find_absolute_date(date))
+                        .is_some();
+                    if !understood {
+                        warnings.push(format!(
+                            "date {date:?} not understood: the date comes from the text or --date"
+                        ));
+                    }
+                }
                 items.push(Item::Article(RawArticle {
                     id,
-                    text: a.text,
-                    title: a.title,
+                    text,
+                    title: a.title.or(html_title),
                     date: a.date,
                     url: a.url,
                     source: a.source,
                     origin: line_origin,
-                    warnings: Vec::new(),
+                    warnings,
                 }));
             }
             Err(e) => items.push(skip(line_origin, format!("malformed JSON line: {e}"))),

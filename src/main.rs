@@ -458,16 +458,27 @@ fn print_summary(summary: &Summary, store: &GraphStore) -> Result<()> {
         writeln!(out, "      {kind:<24} {n:>6}")?;
     }
     writeln!(out, "  quads written      {:>8}", summary.quads)?;
-    let (quads, graphs, triples) = store.counts()?;
-    writeln!(
-        out,
-        "  store now          {graphs} articles, {quads} quads, {triples} distinct triples"
-    )?;
+    // Quads and graphs only: counting distinct triples sorts the whole store (see `stats`).
+    let (quads, graphs) = store.quick_counts()?;
+    writeln!(out, "  store now          {graphs} articles, {quads} quads")?;
     let secs = summary.elapsed.as_secs_f64();
     writeln!(
         out,
-        "  time               {secs:.2} s ({:.2} MB/s)",
-        summary.bytes as f64 / 1e6 / secs.max(1e-9)
+        "  time               {secs:.2} s ({:.2} MB/s, {:.0} articles/s, {} MB read)",
+        summary.bytes as f64 / 1e6 / secs.max(1e-9),
+        summary.articles as f64 / secs.max(1e-9),
+        summary.bytes as f64 / 1e6
+    )?;
+    let stages: Vec<String> = summary
+        .stages
+        .fields()
+        .iter()
+        .map(|(name, d)| format!("{name} {:.2}", d.as_secs_f64()))
+        .collect();
+    writeln!(
+        out,
+        "  stage seconds      {}  (analysis stages: CPU time summed over threads)",
+        stages.join(", ")
     )?;
     Ok(())
 }

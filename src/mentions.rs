@@ -198,10 +198,18 @@ fn is_stopword(tokens: &[Token], i: usize, rules: &Rules) -> bool {
         && (token.text.ends_with('.') || tokens.get(i + 1).is_none_or(|n| !n.is_capitalized()))
 }
 
+/// Longest run of capitalised words taken as one candidate name. Real names
+/// are far shorter; the bound keeps hostile text ("Mr. Mr. Mr. ...", 10,000
+/// capitalised words) linear, since a run's analysis is quadratic in its length.
+const MAX_NAME_RUN: usize = 32;
+
 /// End (exclusive) of a run of capitalised words, with connectors inside.
 fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
     let mut end = start + 1;
     loop {
+        if end - start >= MAX_NAME_RUN {
+            return end;
+        }
         match tokens.get(end) {
             Some(t) if t.is_capitalized() && !is_stopword(tokens, end, rules) => end += 1,
             // "al-Zubeidi", "el-Sisi": a lowercase particle glued to a name.

@@ -49,6 +49,75 @@ pub struct Processed {
     pub facts: BTreeMap<String, usize>,
     /// Warnings from reading.
     pub warnings: Vec<String>,
+    /// Time spent in each stage on this article.
+    pub times: StageTimes,
+}
+
+/// Time per pipeline stage. Analysis stages are summed over the worker
+/// threads (CPU time, so they can exceed the wall time on several cores);
+/// `reading` and `store_write` are on the single reader/writer thread.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    /// Reading and decoding input files (JSON Lines parsing included).
+    pub reading: Duration,
+    /// Content hash of the article (decides whether it changed).
+    pub hashing: Duration,
+    /// Boilerplate removal and publication date.
+    pub cleaning: Duration,
+    /// NLP: sentence splitting and mention finding.
+    pub nlp: Duration,
+    /// Grouping mentions into entities.
+    pub resolution: Duration,
+    /// Fact extraction.
+    pub extraction: Duration,
+    /// Mapping facts to RDF quads.
+    pub mapping: Duration,
+    /// Writing to the store (transactions, commits, final flush).
+    pub store_write: Duration,
+}
+
+impl StageTimes {
+    /// Adds another article's (or batch's) times to these.
+    pub fn add(&mut self, other: &StageTimes) {
+        for (a, (_, b)) in self.fields_mut().into_iter().zip(other.fields()) {
+            *a += b;
+        }
+    }
+
+    /// The stages with their names, in pipeline order.
+    pub fn fields(&self) -> [(&'static str, Duration); 8] {
+        [
+            ("reading", self.reading),
+            ("hashing", self.hashing),
+            ("cleaning", self.cleaning),
+            ("nlp", self.nlp),
+            ("resolution", self.resolution),
+            ("extraction", self.extraction),
+            ("mapping", self.mapping),
+            ("store_write", self.store_write),
+        ]
+    }
+
+    fn fields_mut(&mut self) -> [&mut Duration; 8] {
+        [
+            &mut self.reading,
+            &mut self.hashing,
+            &mut self.cleaning,
+            &mut self.nlp,
+            &mut self.resolution,
+            &mut self.extraction,
+            &mut self.mapping,
+            &mut self.store_write,
+        ]
+    }
+}
+
+/// Runs `f` and adds its duration to `slot`.
+fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = f();
+    *slot += start.elapsed();
+    value
 }
 
 /// The configured pipeline.
@@ -76,15 +145,28 @@ impl Pipeline {
 
     /// Runs the analysis stages on one article.
     pub fn analyse(&self, raw: &RawArticle) -> Analysis {
-        let clean = clean(raw, &self.rules, self.fallback_date);
-        let sentences = split_sentences(&clean.body, &self.rules);
-        let mentions = sentences
-            .iter()
-            .map(|s| find_mentions(s, &self.rules))
-            .collect();
-        let mut resolved = resolve(mentions);
-        let mut facts = extract(&sentences, &resolved, clean.date, &self.rules);
-        name_deployed_forces(&mut resolved, &mut facts, &self.rules);
+        self.analyse_timed(raw, &mut StageTimes::default())
+    }
+
+    /// Runs the analysis stages on one article, adding each stage's time to `times`.
+    pub fn analyse_timed(&self, raw: &RawArticle, times: &mut StageTimes) -> Analysis {
+        let clean = timed(&mut times.cleaning, || {
+            clean(raw, &self.rules, self.fallback_date)
+        });
+        let (sentences, mentions) = timed(&mut times.nlp, || {
+            let sentences = split_sentences(&clean.body, &self.rules);
+            let mentions = sentences
+                .iter()
+                .map(|s| find_mentions(s, &self.rules))
+                .collect();
+            (sentences, mentions)
+        });
+        let mut resolved = timed(&mut times.resolution, || resolve(mentions));
+        let facts = timed(&mut times.extraction, || {
+            let mut facts = extract(&sentences, &resolved, clean.date, &self.rules);
+            name_deployed_forces(&mut resolved, &mut facts, &self.rules);
+            facts
+        });
         Analysis {
             clean,
             sentences,
@@ -95,13 +177,16 @@ impl Pipeline {
 
     /// Analyses an article and maps it to its graph.
     pub fn process(&self, raw: &RawArticle) -> Processed {
-        let hash = self.content_hash(raw);
-        let analysis = self.analyse(raw);
-        let quads = GraphBuilder::new(&analysis.clean).build(
-            &analysis.resolved.entities,
-            &analysis.facts,
-            &hash,
-        );
+        let mut times = StageTimes::default();
+        let hash = timed(&mut times.hashing, || self.content_hash(raw));
+        let analysis = self.analyse_timed(raw, &mut times);
+        let quads = timed(&mut times.mapping, || {
+            GraphBuilder::new(&analysis.clean).build(
+                &analysis.resolved.entities,
+                &analysis.facts,
+                &hash,
+            )
+        });
         let mut facts = BTreeMap::new();
         for f in &analysis.facts.relations {
             *facts.entry(f.relation.name().to_string()).or_insert(0) += 1;
@@ -120,6 +205,7 @@ impl Pipeline {
             entities,
             facts,
             warnings: raw.warnings.clone(),
+            times,
         }
     }
 
@@ -170,10 +256,14 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Input bytes of the articles read.
     pub bytes: usize,
+    /// Articles read (stored, replaced or unchanged).
+    pub articles: usize,
+    /// Time per stage.
+    pub stages: StageTimes,
 }
 
 /// Articles processed in parallel per batch; bounds memory on big corpora.
-const BATCH: usize = 256;
+const BATCH: usize = 2048;
 
 /// Ingests files, folders and `-` into the store. Articles are processed in
 /// parallel batches and written one transaction per article, so an
@@ -193,7 +283,10 @@ pub fn ingest(
     let mut batch: Vec<RawArticle> = Vec::new();
     let mut seen_ids = std::collections::HashSet::new();
     for file in files {
-        for item in read_input(&file) {
+        let mut read_start = Instant::now();
+        let mut items = read_input(&file).into_iter();
+        while let Some(item) = items.next() {
+            summary.stages.reading += read_start.elapsed();
             match item {
                 Item::Skipped(s) => summary.skipped.push(s),
                 Item::Article(raw) => {
@@ -212,10 +305,11 @@ pub fn ingest(
                     }
                 }
             }
+            read_start = Instant::now();
         }
     }
     write_batch(pipeline, store, batch, &mut summary)?;
-    store.flush()?;
+    timed(&mut summary.stages.store_write, || store.flush())?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -227,11 +321,21 @@ fn write_batch(
     summary: &mut Summary,
 ) -> Result<()> {
     let processed: Vec<Processed> = batch.par_iter().map(|raw| pipeline.process(raw)).collect();
-    for p in processed {
+    // One transaction for the batch: whole articles only, committed together.
+    let outcomes = timed(&mut summary.stages.store_write, || {
+        let articles: Vec<(&str, &str, &[Quad])> = processed
+            .iter()
+            .map(|p| (p.id.as_str(), p.hash.as_str(), p.quads.as_slice()))
+            .collect();
+        store.put_articles(&articles)
+    })?;
+    for (p, outcome) in processed.into_iter().zip(outcomes) {
+        summary.articles += 1;
+        summary.stages.add(&p.times);
         for w in &p.warnings {
             summary.warnings.push(format!("{}: {w}", p.id));
         }
-        match store.put_article(&p.id, &p.hash, &p.quads)? {
+        match outcome {
             StoreOutcome::Unchanged => {
                 summary.unchanged += 1;
                 continue;

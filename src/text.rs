@@ -71,6 +71,9 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
             loop {
                 match chars.get(i) {
                     Some((_, c)) if c.is_alphanumeric() => i += 1,
+                    // Inner periods only in abbreviations ("U.S", "p.m"), not in
+                    // sentences glued without a space ("screams.At").
+                    Some((_, '.')) if !numeric && segment_length(&chars[start..i]) > 2 => break,
                     Some((_, c))
                         if matches!(c, '-' | '\'' | '’' | '.' | ',' | '&')
                             && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric())
@@ -129,6 +132,11 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
         push(&mut tokens, body, byte_at(start), byte_at(i), kind);
     }
     tokens
+}
+
+/// Letters since the word's last period (or its start).
+fn segment_length(chars: &[(usize, char)]) -> usize {
+    chars.iter().rev().take_while(|c| c.1 != '.').count()
 }
 
 fn push(tokens: &mut Vec<Token>, body: &str, start: usize, end: usize, kind: TokenKind) {
