@@ -78,7 +78,7 @@ pub fn extract(
         counts(&view, &mut facts);
     }
     carry_owners(&mut facts, &types);
-    resigned_from_post(&mut facts, &types);
+    resigned_from_post(&mut facts, &types, resolved.main_organization());
     dedupe(&mut facts);
     facts
 }
@@ -88,11 +88,13 @@ pub fn extract(
 fn dedupe(facts: &mut Facts) {
     let mut kept: Vec<RelationFact> = Vec::new();
     for f in std::mem::take(&mut facts.relations) {
+        // The person is the object of a role change, the subject of a resignation.
         let same_change = |k: &RelationFact| {
-            f.relation.role_change().is_some()
-                && f.relation != Relation::Resigned
-                && k.relation == f.relation
-                && k.object == f.object
+            k.relation == f.relation
+                && match f.relation {
+                    Relation::Resigned => k.subject == f.subject,
+                    r => r.role_change().is_some() && k.object == f.object,
+                }
         };
         let (a, b) = match (f.relation, f.subject, f.object) {
             (Relation::SpokeWith, Some(x), Some(y)) if y < x => (Some(y), Some(x)),
@@ -107,6 +109,7 @@ fn dedupe(facts: &mut Facts) {
         };
         if let Some(k) = kept.iter_mut().find(|k| same_change(k)) {
             k.subject = k.subject.or(f.subject);
+            k.object = k.object.or(f.object);
             k.role = k.role.take().or(f.role);
             k.date = k.date.or(f.date);
             k.organization = k.organization.or(f.organization);
@@ -241,6 +244,14 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
         return None;
     }
     match class {
+        // "President X" is a head of state; "exchange president X" is not.
+        TitleClass::HeadOfState
+            if m.title
+                .as_ref()
+                .is_some_and(|t| t.text.starts_with(char::is_lowercase)) =>
+        {
+            default_owner(view, k, TitleClass::Business)
+        }
         TitleClass::HeadOfState | TitleClass::Government => view.main_country,
         TitleClass::Business => {
             let (first, entity) = view.mentions.first()?;
@@ -254,8 +265,8 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
 
 /// "X resigned" without saying from what: the organisation of the post the
 /// article gives X (a company or a body, not a country: leaving a state post
-/// is not leaving the state).
-fn resigned_from_post(facts: &mut Facts, types: &[EntityType]) {
+/// is not leaving the state), else the organisation the article is about.
+fn resigned_from_post(facts: &mut Facts, types: &[EntityType], main_organization: Option<usize>) {
     let posts: Vec<(usize, usize)> = facts
         .relations
         .iter()
@@ -268,9 +279,12 @@ fn resigned_from_post(facts: &mut Facts, types: &[EntityType]) {
         .iter_mut()
         .filter(|f| f.relation == Relation::Resigned && f.object.is_none())
     {
-        if let Some((_, organization)) = posts.iter().find(|(p, _)| Some(*p) == f.subject) {
-            f.object = Some(*organization);
-        }
+        let person = f.subject.filter(|s| types[*s] == EntityType::Person);
+        f.object = posts
+            .iter()
+            .find(|(p, _)| Some(*p) == person)
+            .map(|(_, o)| *o)
+            .or(person.and(main_organization));
     }
 }
 

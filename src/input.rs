@@ -311,6 +311,291 @@ fn parse_jsonl(origin: &str, text: &str) -> Vec<Item> {
     items
 }
 
+/// A web page saved as text: it starts with markup or a doctype, or it is full of
+/// paragraph and line-break tags.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return true;
+    }
+    if !head.starts_with('<') && !head.contains("<body") && !head.contains("<p>") {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    ["</p>", "<br", "</div>", "<body", "</a>", "<head"]
+        .iter()
+        .map(|tag| lower.matches(tag).count())
+        .sum::<usize>()
+        >= 2
+}
+
+/// Text of a web page in one linear pass: tags out (block tags become paragraph
+/// breaks), `<script>`, `<style>` and comments out with their content, character
+/// references decoded. Returns the text and the page's `<title>`.
+pub fn strip_html(html: &str) -> (String, Option<String>) {
+    // ASCII lowercasing keeps byte offsets, so positions found in `lower` index `html`.
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut title = None;
+    let mut i = 0;
+    // Once no '>' is left, every further '<' is text (no rescans: linear time).
+    let mut no_more_tags = false;
+    while i < html.len() {
+        let rest = &html[i..];
+        let c = rest.chars().next().expect("i < len");
+        if c == '&' {
+            let (decoded, used) = char_reference(rest);
+            out.push_str(&decoded);
+            i += used;
+            continue;
+        }
+        if c != '<' || no_more_tags {
+            out.push(if c.is_whitespace() { ' ' } else { c });
+            i += c.len_utf8();
+            continue;
+        }
+        if lower[i..].starts_with("<!--") {
+            i = lower[i..].find("-->").map_or(html.len(), |e| i + e + 3);
+            continue;
+        }
+        let Some(close) = lower[i..].find('>') else {
+            no_more_tags = true;
+            continue;
+        };
+        let tag = &lower[i + 1..i + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        i += close + 1;
+        let closing = tag.starts_with('/');
+        if !closing
+            && matches!(
+                name.as_str(),
+                "script" | "style" | "noscript" | "template" | "title"
+            )
+        {
+            let end_tag = format!("</{name}");
+            let end = lower[i..].find(&end_tag).map_or(html.len(), |e| i + e);
+            if name == "title" {
+                let text = html[i..end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                title = title.or(Some(text).filter(|t| !t.is_empty()));
+            }
+            i = lower[end..].find('>').map_or(html.len(), |e| end + e + 1);
+            continue;
+        }
+        let block = matches!(
+            name.as_str(),
+            "p" | "div"
+                | "br"
+                | "li"
+                | "ul"
+                | "ol"
+                | "tr"
+                | "table"
+                | "article"
+                | "section"
+                | "header"
+                | "footer"
+                | "nav"
+                | "aside"
+                | "main"
+                | "blockquote"
+                | "figure"
+                | "figcaption"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "hr"
+                | "body"
+                | "head"
+                | "html"
+                | "form"
+                | "pre"
+        );
+        if block {
+            out.push('\n');
+        }
+    }
+    // One paragraph per line, blank lines between, whitespace runs collapsed.
+    let mut text = String::with_capacity(out.len());
+    for line in out.split('\n') {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if !words.is_empty() {
+            text.push_str(&words.join(" "));
+            text.push_str("\n\n");
+        }
+    }
+    (text, title)
+}
+
+/// Decodes a character reference at the start of `s` ("&amp;", "&#8217;");
+/// anything else is a literal '&'. Returns the text and the bytes used.
+fn char_reference(s: &str) -> (String, usize) {
+    let Some(end) = s[1..].find(';').filter(|e| *e <= 10).map(|e| e + 1) else {
+        return ("&".into(), 1);
+    };
+    let name = &s[1..end];
+    let decoded = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => num.parse().ok(),
+        };
+        code.and_then(char::from_u32)
+            .filter(|c| *c != '\0')
+            .map(String::from)
+    } else {
+        let known = match name {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            "nbsp" => " ",
+            "mdash" => "—",
+            "ndash" => "–",
+            "lsquo" => "‘",
+            "rsquo" => "’",
+            "ldquo" => "“",
+            "rdquo" => "”",
+            "hellip" => "…",
+            "copy" => "©",
+            _ => "",
+        };
+        Some(known.to_string()).filter(|k| !k.is_empty())
+    };
+    match decoded {
+        Some(text) => (text, end + 1),
+        None => ("&".into(), 1),
+    }
+}
+
+/// Function words by language: common in running text of that language, rare in English.
+const FUNCTION_WORDS: [(&str, &[&str]); 7] = [
+    (
+        "English",
+        &[
+            "the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "that", "with", "said",
+            "by", "as", "at", "from", "it", "he", "his", "has", "have", "are", "were", "an",
+            "will", "not", "its", "this", "be", "but", "which", "had", "they", "after",
+        ],
+    ),
+    (
+        "French",
+        &[
+            "le", "les", "des", "du", "et", "est", "une", "dans", "pour", "pas", "qui", "que",
+            "sur", "au", "aux", "avec", "ce", "sont", "par", "il", "elle", "été", "ont", "un",
+        ],
+    ),
+    (
+        "German",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "den", "dem", "von",
+            "zu", "sich", "auf", "für", "auch", "im", "wird", "wurde", "sie", "es",
+        ],
+    ),
+    (
+        "Spanish",
+        &[
+            "el", "los", "las", "y", "en", "del", "que", "por", "con", "para", "una", "es", "se",
+            "al", "su", "lo", "como", "más", "fue", "un",
+        ],
+    ),
+    (
+        "Italian",
+        &[
+            "il", "di", "che", "per", "una", "con", "non", "sono", "del", "della", "gli", "è",
+            "nel", "alla", "da", "un",
+        ],
+    ),
+    (
+        "Portuguese",
+        &[
+            "o", "os", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não",
+            "por", "é", "foi", "no", "na",
+        ],
+    ),
+    (
+        "Dutch",
+        &[
+            "het", "een", "en", "van", "dat", "op", "te", "niet", "zijn", "met", "voor", "ook",
+            "werd", "hij", "wordt", "naar",
+        ],
+    ),
+];
+
+/// Why a text is not English, if it is not: mostly written in a non-Latin script,
+/// or its function words are clearly another language's (a stopword-ratio
+/// heuristic). Short texts and texts with few function words of any language
+/// (tables, figures) are given the benefit of the doubt.
+pub fn not_english(text: &str) -> Option<String> {
+    let mut letters = 0usize;
+    let mut scripts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        let script = match c as u32 {
+            0..=0x024F | 0x1E00..=0x1EFF => continue,
+            0x0370..=0x03FF => "Greek",
+            0x0400..=0x052F => "Cyrillic",
+            0x0590..=0x05FF => "Hebrew",
+            0x0600..=0x06FF | 0x0750..=0x077F => "Arabic",
+            0x0900..=0x097F => "Devanagari",
+            0x0E00..=0x0E7F => "Thai",
+            0x3040..=0x30FF => "Japanese",
+            0xAC00..=0xD7AF | 0x1100..=0x11FF => "Korean",
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => "Chinese",
+            _ => "non-Latin",
+        };
+        *scripts.entry(script).or_default() += 1;
+    }
+    let foreign: usize = scripts.values().sum();
+    if letters >= 40 && foreign * 2 > letters {
+        let (script, _) = scripts
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .expect("foreign > 0");
+        return Some(format!(
+            "not English: {}% of the letters are {script} script (newsgraph's rules are for English)",
+            foreign * 100 / letters
+        ));
+    }
+    let mut counts = [0usize; FUNCTION_WORDS.len()];
+    let mut words = 0usize;
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        let word = word.to_lowercase();
+        for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            if list.contains(&word.as_str()) {
+                counts[k] += 1;
+            }
+        }
+    }
+    let english = counts[0];
+    let (best, &most) = counts[1..].iter().enumerate().max_by_key(|(_, n)| **n)?;
+    if words >= 30 && most * 10 >= words && most > 3 * english {
+        return Some(format!(
+            "not English: looks like {} ({most} of {words} words are {0} function words, {english} English ones; newsgraph's rules are for English)",
+            FUNCTION_WORDS[best + 1].0
+        ));
+    }
+    None
+}
+
 /// Decodes bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, or
 /// lossy UTF-8 with a warning. Binary content (NUL bytes outside UTF-16,
 /// known binary signatures) is refused with a reason. Line ends become `\n`.

@@ -514,7 +514,8 @@ fn type_name(
                 }
                 KeywordPosition::Suffix => k == words.len() - 1,
             };
-            if fits {
+            // A keyword alone is no name ("Oil" in "Oil Minister").
+            if fits && words.len() > 1 {
                 return (
                     Some(*entity_type),
                     government_canonical(words, rules).unwrap_or_else(|| text.to_string()),

@@ -19,6 +19,8 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The analysis of one article, stage by stage.
@@ -125,6 +127,8 @@ pub struct Pipeline {
     rules: Rules,
     fingerprint: String,
     fallback_date: Option<Date>,
+    /// Set (by Ctrl-C) to stop an ingest after the articles being analysed.
+    stop: Arc<AtomicBool>,
 }
 
 impl Pipeline {
@@ -135,7 +139,19 @@ impl Pipeline {
             rules,
             fingerprint,
             fallback_date,
+            stop: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// The flag that stops an ingest: once set, no new article is started, those
+    /// being analysed are written (whole), and `ingest` returns its summary with
+    /// `interrupted` set. The CLI sets it on Ctrl-C.
+    pub fn stop_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stop)
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
     }
 
     /// The rules in use.
@@ -258,6 +274,9 @@ pub struct Summary {
     pub bytes: usize,
     /// Articles read (stored, replaced or unchanged).
     pub articles: usize,
+    /// The run was stopped (Ctrl-C) before all inputs were read; what was
+    /// stored is whole, and running the same command again completes it.
+    pub interrupted: bool,
     /// Time per stage.
     pub stages: StageTimes,
 }
@@ -266,8 +285,9 @@ pub struct Summary {
 const BATCH: usize = 2048;
 
 /// Ingests files, folders and `-` into the store. Articles are processed in
-/// parallel batches and written one transaction per article, so an
-/// interruption leaves only whole articles.
+/// parallel batches; while one batch is analysed (rayon threads) the previous
+/// one is written (one writer thread), each batch atomically, so an
+/// interruption leaves only whole articles. At most two batches are in memory.
 pub fn ingest(
     pipeline: &Pipeline,
     store: &GraphStore,
@@ -281,12 +301,17 @@ pub fn ingest(
         ..Summary::default()
     };
     let mut batch: Vec<RawArticle> = Vec::new();
+    let mut pending: Vec<Processed> = Vec::new();
     let mut seen_ids = std::collections::HashSet::new();
-    for file in files {
+    'files: for file in files {
         let mut read_start = Instant::now();
         let mut items = read_input(&file).into_iter();
         while let Some(item) = items.next() {
             summary.stages.reading += read_start.elapsed();
+            if pipeline.stopped() {
+                summary.interrupted = true;
+                break 'files;
+            }
             match item {
                 Item::Skipped(s) => summary.skipped.push(s),
                 Item::Article(raw) => {
@@ -300,7 +325,8 @@ pub fn ingest(
                     summary.bytes += raw.text.len();
                     batch.push(raw);
                     if batch.len() >= BATCH {
-                        write_batch(pipeline, store, std::mem::take(&mut batch), &mut summary)?;
+                        let batch = std::mem::take(&mut batch);
+                        overlapped(pipeline, store, batch, &mut pending, &mut summary)?;
                         progress(&summary);
                     }
                 }
@@ -308,19 +334,52 @@ pub fn ingest(
             read_start = Instant::now();
         }
     }
-    write_batch(pipeline, store, batch, &mut summary)?;
+    overlapped(pipeline, store, batch, &mut pending, &mut summary)?;
+    write_processed(store, pending, &mut summary)?;
     timed(&mut summary.stages.store_write, || store.flush())?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
-fn write_batch(
+/// Analyses `batch` (in parallel) while the `pending` batch is written on
+/// another thread; the analysed batch becomes the new `pending`.
+fn overlapped(
     pipeline: &Pipeline,
     store: &GraphStore,
     batch: Vec<RawArticle>,
+    pending: &mut Vec<Processed>,
     summary: &mut Summary,
 ) -> Result<()> {
-    let processed: Vec<Processed> = batch.par_iter().map(|raw| pipeline.process(raw)).collect();
+    let to_write = std::mem::take(pending);
+    let (processed, written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| write_processed(store, to_write, summary));
+        // After a stop request no new article is started; those under way are kept.
+        let processed: Vec<Processed> = batch
+            .par_iter()
+            .filter_map(|raw| (!pipeline.stopped()).then(|| pipeline.process(raw)))
+            .collect();
+        let written = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (processed, written)
+    });
+    written?;
+    if processed.len() < batch.len() {
+        summary.interrupted = true;
+    }
+    *pending = processed;
+    Ok(())
+}
+
+/// Writes analysed articles to the store, all in one atomic batch.
+fn write_processed(
+    store: &GraphStore,
+    processed: Vec<Processed>,
+    summary: &mut Summary,
+) -> Result<()> {
+    if processed.is_empty() {
+        return Ok(());
+    }
     // One transaction for the batch: whole articles only, committed together.
     let outcomes = timed(&mut summary.stages.store_write, || {
         let articles: Vec<(&str, &str, &[Quad])> = processed

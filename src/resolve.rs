@@ -49,6 +49,21 @@ impl Resolved {
         best
     }
 
+    /// The organisation the article is about: the most-mentioned one, if
+    /// it is mentioned at least twice (the first on a tie).
+    pub fn main_organization(&self) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.entity_type == EntityType::Organization
+                && !e.incidental
+                && best.is_none_or(|b| self.entities[b].mentions < e.mentions)
+            {
+                best = Some(i);
+            }
+        }
+        best.filter(|b| self.entities[*b].mentions >= 2)
+    }
+
     /// The main country only when it clearly dominates (twice the mentions of
     /// any other): the owner assumed for a state post the text leaves unqualified.
     pub fn dominant_country(&self) -> Option<usize> {
