@@ -192,7 +192,8 @@ fn parse_compact(word: &str) -> Option<Date> {
 /// `words` are the expression's words, lowercased ("wednesday", "jan.", "5",
 /// "yesterday", "last", "week"). Weekdays refer to the most recent such day
 /// on or before the article date, as news reports do; a month and day take the
-/// article's year unless that would put them more than a month after it.
+/// article's year unless that would put them more than six months after it
+/// (announcements look ahead: "will retire June 30").
 pub fn resolve_relative(words: &[&str], anchor: Date) -> Option<Date> {
     let first = *words.first()?;
     match first {
@@ -208,7 +209,7 @@ pub fn resolve_relative(words: &[&str], anchor: Date) -> Option<Date> {
     if let Some(month) = month_number(first) {
         let day: u32 = words.get(1)?.trim_end_matches(['.', ',']).parse().ok()?;
         let date = Date::new(anchor.year, month, day)?;
-        if date.to_days() > anchor.to_days() + 31 {
+        if date.to_days() > anchor.to_days() + 183 {
             return Date::new(anchor.year - 1, month, day);
         }
         return Some(date);

@@ -78,7 +78,11 @@ pub fn extract(
         counts(&view, &mut facts);
     }
     carry_owners(&mut facts, &types);
-    resigned_from_post(&mut facts, &types, resolved.main_organization());
+    // Only in a story about an organisation, not about a country.
+    let main_organization = resolved
+        .main_organization()
+        .filter(|_| resolved.dominant_country().is_none());
+    resigned_from_post(&mut facts, &types, main_organization);
     dedupe(&mut facts);
     facts
 }
@@ -272,7 +276,6 @@ fn resigned_from_post(facts: &mut Facts, types: &[EntityType], main_organization
         .iter()
         .filter(|f| f.relation == Relation::HoldsPosition)
         .filter_map(|f| Some((f.subject?, f.object?)))
-        .filter(|(_, o)| types[*o] == EntityType::Organization)
         .collect();
     for f in facts
         .relations
@@ -280,11 +283,15 @@ fn resigned_from_post(facts: &mut Facts, types: &[EntityType], main_organization
         .filter(|f| f.relation == Relation::Resigned && f.object.is_none())
     {
         let person = f.subject.filter(|s| types[*s] == EntityType::Person);
-        f.object = posts
+        let post = posts
             .iter()
             .find(|(p, _)| Some(*p) == person)
-            .map(|(_, o)| *o)
-            .or(person.and(main_organization));
+            .map(|(_, o)| *o);
+        f.object = match post {
+            Some(o) if types[o] == EntityType::Organization => Some(o),
+            Some(_) => None,
+            None => person.and(main_organization),
+        };
     }
 }
 
@@ -457,9 +464,15 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
             {
                 continue;
             }
+            // "fired on protesters" blocks; "fired on Wednesday" does not.
+            let dated = tokens.get(i + n + 1).is_some_and(|t| {
+                crate::dates::weekday_number(&t.lower).is_some()
+                    || crate::dates::month_number(&t.text).is_some()
+            });
             if tokens
                 .get(i + n)
                 .is_some_and(|t| frame.blockers.contains(&t.lower))
+                && !dated
             {
                 continue;
             }
@@ -587,7 +600,8 @@ fn crosses_clause(gap: &[Token]) -> bool {
 /// Nearest mention left of `from` (not hidden, within the clause) whose type fits.
 fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
     let tokens = view.tokens();
-    view.mentions
+    let mut candidates = view
+        .mentions
         .iter()
         .enumerate()
         .rev()
@@ -601,8 +615,17 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
                 .get(m.last)
                 .is_none_or(|t| t.kind != TokenKind::Possessive)
         })
-        .find(|(k, _)| type_ok(types, view.entity_type(*k)))
-        .map(|(k, _)| k)
+        .filter(|(k, _)| type_ok(types, view.entity_type(*k)))
+        .map(|(k, _)| k);
+    // "X asked Peru for help and accused Bolivia": a second verb shares the
+    // clause's first subject, not the nearest name.
+    let coordinated_verb =
+        from > 0 && tokens[from - 1].lower == "and" && !tokens[from.saturating_sub(2)].text.eq(",");
+    if coordinated_verb {
+        candidates.last()
+    } else {
+        candidates.next()
+    }
 }
 
 /// The first mention right of `from` within a few words; its type must fit.
@@ -861,31 +884,19 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
         j += 1;
     }
     let start = j;
+    // One title phrase, or several joined by "and" ("president and chief executive").
     let mut end = None;
-    let mut e = j;
-    while e < tokens.len() && e < start + 10 {
-        let w = tokens[e].lower.as_str();
-        if tokens[e].kind != TokenKind::Word
-            || !(view.rules.titles.contains_key(w)
-                || matches!(w, "and" | "chief" | "executive" | "officer" | "general")
-                || tokens[e].text.chars().all(|c| c.is_lowercase() || c == '-')
-                    && e > start
-                    && view
-                        .rules
-                        .titles
-                        .contains_key(&format!("{} {}", tokens[e - 1].lower, w)))
-        {
-            break;
-        }
-        e += 1;
-        if view
-            .rules
-            .titles
-            .get(w)
-            .is_some_and(|c| *c != TitleClass::Modifier)
-            || matches!(w, "officer" | "executive")
-        {
-            end = Some(e);
+    let mut at = j;
+    while let Some(e) = title_phrase_end(view, at) {
+        end = Some(e);
+        match tokens.get(e) {
+            Some(t)
+                if t.lower == "and"
+                    || t.text == "," && tokens.get(e + 1).is_some_and(|n| n.lower != "and") =>
+            {
+                at = e + 1
+            }
+            _ => break,
         }
     }
     let Some(end) = end else { return (None, None) };
@@ -902,6 +913,24 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
         })
         .and_then(|k| view.mentions[k].1);
     (Some(role), organization)
+}
+
+/// End of the longest lowercase title phrase (with modifiers) starting at `at`.
+fn title_phrase_end(view: &SentenceView, at: usize) -> Option<usize> {
+    let tokens = view.tokens();
+    let mut found = None;
+    for e in at + 1..=(at + view.rules.max_title_words + 2).min(tokens.len()) {
+        if tokens[e - 1].kind != TokenKind::Word {
+            break;
+        }
+        let phrase: Vec<&str> = tokens[at..e].iter().map(|t| t.lower.as_str()).collect();
+        if crate::mentions::title_class(&phrase.join(" "), view.rules)
+            .is_some_and(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))
+        {
+            found = Some(e);
+        }
+    }
+    found
 }
 
 /// The date expression nearest to `trigger` in the sentence, resolved.
@@ -1385,5 +1414,80 @@ mod tests {
             .find(|f| f.relation == Relation::Arrested)
             .expect("arrest");
         assert_eq!(arrest.date.unwrap().to_string(), "2019-03-12");
+    }
+
+    #[test]
+    fn relative_clause_and_nominal_role_changes() {
+        let (rows, _, _) =
+            run("Finance Minister Omar Haddad, who was fired on Wednesday, left Amman.");
+        assert!(has(&rows, "dismissed", "", "Omar Haddad"), "{rows:?}");
+        let (rows, _, _) = run(
+            "The arrest of opposition leader Maria Kovacs by police in Budapest drew protests.",
+        );
+        assert!(has(&rows, "arrested", "", "Maria Kovacs"), "{rows:?}");
+        let (rows, _, _) = run(
+            "Prime Minister Jan Novak welcomed the appointment of Eva Horak as interior minister.",
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == "appointed" && r.2 == "Eva Horak" && r.3 == "interior minister"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn coordination_with_including() {
+        let (rows, _, _) = run("President Lidia Moreno removed several top officials on Monday, including Pablo Ortega.");
+        assert!(
+            has(&rows, "dismissed", "Lidia Moreno", "Pablo Ortega"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn government_resignation_by_possessive_noun() {
+        let (rows, _, _) = run("Norway's prime minister Kari Lund accepted her government's resignation on Friday. Norway held talks.");
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == "resigned" && r.1 == "Government of Norway"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn attempts_and_requests_are_not_events() {
+        let (rows, _, _) = run("Protesters tried to seize the airport in Lagos. President Ada Obi asked the army to send troops.");
+        assert!(
+            rows.iter().all(|r| r.0 != "seized" && r.0 != "deployed"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn passive_succession_and_stepping_aside() {
+        let (rows, _, _) = run("Acme Mining Ltd chairman Ron Baxter will step aside as chief executive and will be replaced by managing director Alice Wong.");
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == "resigned" && r.1 == "Ron Baxter"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "succeeded", "Alice Wong", "Ron Baxter"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn talks_requests_and_accusations() {
+        let (rows, _, _) = run("Chilean President Ana Torres spoke with Peruvian President Luis Soto on Friday. Torres asked Peru for help and accused Bolivia of smuggling.");
+        assert!(
+            has(&rows, "spokeWith", "Ana Torres", "Luis Soto"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "requestedAssistanceFrom", "Ana Torres", "Peru"),
+            "{rows:?}"
+        );
+        assert!(has(&rows, "accused", "Ana Torres", "Bolivia"), "{rows:?}");
     }
 }

@@ -258,10 +258,74 @@ fn skip(origin: String, reason: String) -> Item {
 fn parse_jsonl(origin: &str, text: &str) -> Vec<Item> {
     let mut items = Vec::new();
     for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+        items.extend(parse_jsonl_line(origin, n + 1, line));
+    }
+    items
+}
+
+/// Reads one input like [`read_input`], but a JSON Lines file is read line by
+/// line as the iterator is consumed, so a corpus of any size takes bounded memory.
+/// Files that need whole-file decoding (UTF-16, binary signatures) and stdin
+/// are read whole, as by `read_input`.
+pub fn read_input_stream(path: &Path) -> Box<dyn Iterator<Item = Item>> {
+    let is_jsonl = path.extension().and_then(|e| e.to_str()) == Some("jsonl");
+    if !is_jsonl || path.as_os_str() == "-" {
+        return Box::new(read_input(path).into_iter());
+    }
+    let origin = path.display().to_string();
+    let mut reader = match std::fs::File::open(path) {
+        Ok(file) => std::io::BufReader::with_capacity(1 << 20, file),
+        Err(e) => return Box::new(std::iter::once(skip(origin, format!("cannot read: {e}")))),
+    };
+    let head = match std::io::BufRead::fill_buf(&mut reader) {
+        Ok(head) => head,
+        Err(e) => return Box::new(std::iter::once(skip(origin, format!("cannot read: {e}")))),
+    };
+    // UTF-16 or a binary signature: decode the whole file as read_input does.
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") || decode(head).is_err() {
+        return Box::new(read_input(path).into_iter());
+    }
+    let mut number = 0;
+    let mut buf = Vec::new();
+    let mut queued = std::collections::VecDeque::new();
+    Box::new(std::iter::from_fn(move || loop {
+        if let Some(item) = queued.pop_front() {
+            return Some(item);
         }
-        let line_origin = format!("{origin}:{}", n + 1);
+        buf.clear();
+        match std::io::BufRead::read_until(&mut reader, b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                number += 1;
+                let reason = format!("cannot read: {e}");
+                return Some(skip(format!("{origin}:{number}"), reason));
+            }
+        }
+        number += 1;
+        let bytes = match number {
+            1 => buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf),
+            _ => &buf[..],
+        };
+        let text = match decode(bytes) {
+            Ok((text, _)) => text,
+            Err(reason) => return Some(skip(format!("{origin}:{number}"), reason)),
+        };
+        // decode turns a lone \r into \n, so one line may hold several records.
+        queued.extend(
+            text.split('\n')
+                .filter_map(|line| parse_jsonl_line(&origin, number, line)),
+        );
+    }))
+}
+
+/// One JSON Lines record (`n` is its 1-based line number); None for a blank line.
+fn parse_jsonl_line(origin: &str, n: usize, line: &str) -> Option<Item> {
+    {
+        if line.trim().is_empty() {
+            return None;
+        }
+        let line_origin = format!("{origin}:{n}");
         match serde_json::from_str::<JsonArticle>(line) {
             Ok(a) => {
                 let id = match a.id {
@@ -269,19 +333,16 @@ fn parse_jsonl(origin: &str, text: &str) -> Vec<Item> {
                     other => other.to_string(),
                 };
                 if id.trim().is_empty() || a.text.trim().is_empty() {
-                    items.push(skip(line_origin, "empty id or text".into()));
-                    continue;
+                    return Some(skip(line_origin, "empty id or text".into()));
                 }
                 if a.text.len() > max_article_bytes() {
-                    items.push(skip(line_origin, too_large(max_article_bytes())));
-                    continue;
+                    return Some(skip(line_origin, too_large(max_article_bytes())));
                 }
                 let mut warnings = Vec::new();
                 let (text, html_title) = match vet(a.text, &mut warnings) {
                     Ok(vetted) => vetted,
                     Err(reason) => {
-                        items.push(skip(line_origin, reason));
-                        continue;
+                        return Some(skip(line_origin, reason));
                     }
                 };
                 if let Some(date) = a.date.as_deref().filter(|d| !d.trim().is_empty()) {
@@ -294,7 +355,7 @@ fn parse_jsonl(origin: &str, text: &str) -> Vec<Item> {
                         ));
                     }
                 }
-                items.push(Item::Article(RawArticle {
+                Some(Item::Article(RawArticle {
                     id,
                     text,
                     title: a.title.or(html_title),
@@ -303,12 +364,11 @@ fn parse_jsonl(origin: &str, text: &str) -> Vec<Item> {
                     source: a.source,
                     origin: line_origin,
                     warnings,
-                }));
+                }))
             }
-            Err(e) => items.push(skip(line_origin, format!("malformed JSON line: {e}"))),
+            Err(e) => Some(skip(line_origin, format!("malformed JSON line: {e}"))),
         }
     }
-    items
 }
 
 /// A web page saved as text: it starts with markup or a doctype, or it is full of
@@ -633,16 +693,56 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Vec<String>), String
         .replace('\0', "")
         .replace("\r\n", "\n")
         .replace('\r', "\n");
+    // Binary data without a known signature: many control characters or invalid bytes.
+    let (mut chars, mut odd) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}')) {
+            odd += 1;
+        }
+    }
+    if chars >= 16 && odd * 10 > chars {
+        return Err(format!(
+            "binary file ({}% control characters or invalid bytes)",
+            odd * 100 / chars
+        ));
+    }
     Ok((text, warnings))
 }
 
+/// UTF-8, or for invalid UTF-8 (with a warning): Windows-1252 when the text has
+/// no valid non-ASCII UTF-8 at all (an old 8-bit file: "caf\xe9" is "café"),
+/// else UTF-8 with each invalid sequence replaced by U+FFFD (a damaged file).
 fn utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            warnings.push("invalid UTF-8 replaced by U+FFFD".into());
-            String::from_utf8_lossy(bytes).into_owned()
-        }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let mut invalid = 0;
+    let mut utf8_non_ascii = false;
+    for chunk in bytes.utf8_chunks() {
+        invalid += chunk.invalid().len();
+        utf8_non_ascii |= !chunk.valid().is_ascii();
+    }
+    if utf8_non_ascii {
+        warnings.push(format!(
+            "invalid UTF-8: {invalid} byte(s) replaced by U+FFFD"
+        ));
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        warnings.push("not UTF-8: decoded as Windows-1252 (Latin-1)".into());
+        bytes.iter().map(|&b| windows_1252(b)).collect()
+    }
+}
+
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
     }
 }
 
@@ -663,7 +763,7 @@ mod tests {
         let utf16le: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
         assert_eq!(decode(&utf16le).unwrap().0, "hi");
         let (text, warnings) = decode(b"caf\xe9 ok").unwrap();
-        assert_eq!(text, "caf\u{FFFD} ok");
+        assert_eq!(text, "café ok");
         assert_eq!(warnings.len(), 1);
     }
 

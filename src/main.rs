@@ -1,7 +1,8 @@
 //! The `newsgraph` command line: a thin layer over the library.
 //!
 //! Exit codes: 0 success; 1 failure (message on stderr); 2 usage error;
-//! 3 ingest finished but some inputs were skipped (listed in the summary).
+//! 3 ingest finished but some inputs were skipped (listed in the summary);
+//! 130 ingest stopped by Ctrl-C (what was stored is whole; run it again to finish).
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -19,6 +20,8 @@ use std::process::ExitCode;
 
 /// Exit code when an ingest skipped some inputs.
 const EXIT_SKIPPED: u8 = 3;
+/// Exit code when Ctrl-C stopped an ingest (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: u8 = 130;
 
 #[derive(Parser)]
 #[command(
@@ -182,11 +185,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let pipeline = Pipeline::new(rules, fallback);
             let store = GraphStore::open(&cli.store)
                 .with_context(|| format!("opening store {}", cli.store.display()))?;
-            let summary = ingest(&pipeline, &store, &paths, |_| {}).context("ingest")?;
+            stop_on_ctrl_c(&pipeline);
+            let bar = progress_bar(&paths, quiet);
+            let summary = ingest(&pipeline, &store, &paths, |s| {
+                if let Some(bar) = &bar {
+                    let done = s.articles + s.skipped.len();
+                    let secs = bar.elapsed().as_secs_f64().max(1e-3);
+                    bar.set_message(format!("{:.0} articles/s", done as f64 / secs));
+                    bar.set_position(done as u64);
+                }
+            })
+            .context("ingest")?;
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
             if !quiet {
                 print_summary(&summary, &store)?;
             }
-            Ok(if summary.skipped.is_empty() {
+            Ok(if summary.interrupted {
+                eprintln!(
+                    "newsgraph: interrupted: stored articles are whole; run the same command again to finish"
+                );
+                ExitCode::from(EXIT_INTERRUPTED)
+            } else if summary.skipped.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(EXIT_SKIPPED)
@@ -404,6 +425,54 @@ fn print_report(
     Ok(())
 }
 
+/// First Ctrl-C: finish the articles under way, store them, print the summary.
+/// A second one exits at once (committed articles are whole either way).
+fn stop_on_ctrl_c(pipeline: &Pipeline) {
+    let stop = pipeline.stop_flag();
+    let handler = ctrlc::set_handler(move || {
+        if stop.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            eprintln!("newsgraph: stopped");
+            std::process::exit(EXIT_INTERRUPTED.into());
+        }
+        eprintln!("newsgraph: stopping after the articles under way (Ctrl-C again to quit now)");
+    });
+    if let Err(e) = handler {
+        eprintln!("newsgraph: warning: Ctrl-C will stop at once: {e}");
+    }
+}
+
+/// A progress bar (articles, articles/s, ETA) on standard error, or none when
+/// standard error is not a terminal, with `--quiet`, or when reading stdin.
+/// The total counts JSON Lines lines and text files first (a fast read).
+fn progress_bar(paths: &[PathBuf], quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::{BufRead, IsTerminal};
+    if quiet || !std::io::stderr().is_terminal() || paths.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    let (files, _) = newsgraph::input::collect_files(paths).ok()?;
+    let mut total = 0u64;
+    for file in files {
+        if file.extension().and_then(|e| e.to_str()) == Some("jsonl") {
+            let reader =
+                std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(&file).ok()?);
+            total += reader.split(b'\n').count() as u64;
+        } else {
+            total += 1;
+        }
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr_with_hz(4),
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} articles  {msg}  ETA {eta}  ({elapsed})",
+        )
+        .ok()?,
+    );
+    Some(bar)
+}
+
 fn open_for_reading(dir: &Path) -> Result<GraphStore> {
     GraphStore::open_read_only(dir).with_context(|| format!("opening store {}", dir.display()))
 }
@@ -417,17 +486,31 @@ fn write_atomically(
         std::fs::create_dir_all(parent)
             .with_context(|| format!("creating {}", parent.display()))?;
     }
-    let temporary = path.with_extension("partial");
-    let file = std::fs::File::create(&temporary)
-        .with_context(|| format!("creating {}", temporary.display()))?;
-    let mut writer = std::io::BufWriter::new(file);
-    let count = write(&mut writer)?;
-    writer
-        .flush()
-        .with_context(|| format!("writing {}", temporary.display()))?;
-    std::fs::rename(&temporary, path)
-        .with_context(|| format!("renaming {} to {}", temporary.display(), path.display()))?;
-    Ok(count)
+    // Beside the target (same file system, so the rename is atomic), named per
+    // process so that two exports never share a temporary file.
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{}.partial", std::process::id()));
+    let temporary = path.with_file_name(name);
+    let written = (|| {
+        let file = std::fs::File::create(&temporary)
+            .with_context(|| format!("creating {}", temporary.display()))?;
+        let mut writer = std::io::BufWriter::new(file);
+        let count = write(&mut writer)?;
+        let file = writer
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("writing {}", temporary.display()))?;
+        file.sync_all()
+            .with_context(|| format!("writing {}", temporary.display()))?;
+        std::fs::rename(&temporary, path)
+            .with_context(|| format!("renaming {} to {}", temporary.display(), path.display()))?;
+        Ok(count)
+    })();
+    if written.is_err() {
+        // The target keeps its previous content; no half-written file is left.
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
 }
 
 fn print_summary(summary: &Summary, store: &GraphStore) -> Result<()> {
@@ -442,6 +525,12 @@ fn print_summary(summary: &Summary, store: &GraphStore) -> Result<()> {
     )?;
     writeln!(out, "  articles unchanged {:>8}", summary.unchanged)?;
     writeln!(out, "  inputs skipped     {:>8}", summary.skipped.len())?;
+    if summary.interrupted {
+        writeln!(
+            out,
+            "  interrupted        Ctrl-C: inputs after these were not read"
+        )?;
+    }
     for s in summary.skipped.iter().take(20) {
         writeln!(out, "      {}: {}", s.origin, s.reason)?;
     }

@@ -7,7 +7,7 @@ use crate::dates::Date;
 use crate::error::Result;
 use crate::extract::{extract, name_deployed_forces};
 use crate::facts::Facts;
-use crate::input::{collect_files, read_input, Item, RawArticle, Skipped};
+use crate::input::{collect_files, read_input_stream, Item, RawArticle, Skipped};
 use crate::mapping::GraphBuilder;
 use crate::mentions::find_mentions;
 use crate::resolve::{resolve, Resolved};
@@ -305,7 +305,7 @@ pub fn ingest(
     let mut seen_ids = std::collections::HashSet::new();
     'files: for file in files {
         let mut read_start = Instant::now();
-        let mut items = read_input(&file).into_iter();
+        let mut items = read_input_stream(&file);
         while let Some(item) = items.next() {
             summary.stages.reading += read_start.elapsed();
             if pipeline.stopped() {

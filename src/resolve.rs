@@ -49,8 +49,8 @@ impl Resolved {
         best
     }
 
-    /// The organisation the article is about: the most-mentioned one, if
-    /// it is mentioned at least twice (the first on a tie).
+    /// The organisation the article is about: the most-mentioned one (the
+    /// first on a tie).
     pub fn main_organization(&self) -> Option<usize> {
         let mut best: Option<usize> = None;
         for (i, e) in self.entities.iter().enumerate() {
@@ -61,7 +61,7 @@ impl Resolved {
                 best = Some(i);
             }
         }
-        best.filter(|b| self.entities[*b].mentions >= 2)
+        best
     }
 
     /// The main country only when it clearly dominates (twice the mentions of
@@ -153,7 +153,14 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                     EntityType::Person => {
                         name_parts(&e.label).any(|p| p == text) && e.label != text
                     }
-                    EntityType::Organization => is_acronym_of(&text, &e.label),
+                    // "Regency" for "Regency Cruises Inc": a distinctive first word.
+                    EntityType::Organization => {
+                        is_acronym_of(&text, &e.label)
+                            || m.entity_type.is_none()
+                                && word_count(&text) == 1
+                                && word_count(&e.label) >= 2
+                                && e.label.split_whitespace().next() == Some(text.as_str())
+                    }
                     _ => false,
                 })
                 .map(|(i, _)| i)

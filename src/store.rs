@@ -253,6 +253,32 @@ fn in_use_or(dir: &Path, error: oxigraph::store::StorageError) -> Error {
             dir.display()
         ))
     } else {
-        Error::Storage(error)
+        explain_write_error(dir, Error::Storage(error))
+    }
+}
+
+/// A write to the store at `dir` that failed for lack of room or permission
+/// gets one clear line saying what happened and what to do; other errors are
+/// returned as they are. Writes are transactions, so what was stored before
+/// the error is whole.
+pub fn explain_write_error(dir: &Path, error: Error) -> Error {
+    let text = error.to_string();
+    let full = [
+        "No space left on device",
+        "File too large",
+        "Disk quota exceeded",
+    ];
+    if full.iter().any(|f| text.contains(f)) {
+        Error::Invalid(format!(
+            "{}: disk full ({text}); the articles stored before are whole: free space and run the same command again",
+            dir.display()
+        ))
+    } else if text.contains("Read-only file system") || text.contains("Permission denied") {
+        Error::Invalid(format!(
+            "{}: the store folder is read-only ({text}); queries and exports still work",
+            dir.display()
+        ))
+    } else {
+        error
     }
 }
