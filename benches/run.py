@@ -141,8 +141,8 @@ def bench_queries(store, results, limit_s):
     b = [BIN, "--store", store]
     ng = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> PREFIX dcterms: <http://purl.org/dc/terms/> "
     timed_query("explain \"John Poindexter\"", [*b, "explain", "John Poindexter", "--format", "csv"], results, limit_s)
-    timed_query("one article's facts (reuters-1000)", [*b, "query", "--format", "csv", "--sparql",
-                ng + "SELECT ?fact ?what WHERE { ?a dcterms:identifier \"reuters-1000\" . ?fact ng:article ?a . "
+    timed_query("one article's facts (reuters-13609)", [*b, "query", "--format", "csv", "--sparql",
+                ng + "SELECT ?fact ?what WHERE { ?a dcterms:identifier \"reuters-13609\" . ?fact ng:article ?a . "
                 "OPTIONAL { ?fact ng:relation ?what } }"], results, limit_s)
     timed_query("one organisation's role changes (Volkswagen)", [*b, "query", "--format", "csv", "--sparql",
                 ng + "SELECT ?fact ?change ?person ?role WHERE { ?org rdfs:label \"Volkswagen\" . "
