@@ -124,6 +124,7 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
             continue;
         }
         if tokens[i].is_capitalized()
+            && !is_modifier_compound(&tokens[i])
             && !is_stopword(tokens, i, rules)
             && !is_number_word(&tokens[i].lower)
         {
@@ -211,7 +212,13 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
             return end;
         }
         match tokens.get(end) {
-            Some(t) if t.is_capitalized() && !is_stopword(tokens, end, rules) => end += 1,
+            Some(t)
+                if t.is_capitalized()
+                    && !is_stopword(tokens, end, rules)
+                    && !is_modifier_compound(t) =>
+            {
+                end += 1
+            }
             // "al-Zubeidi", "el-Sisi": a lowercase particle glued to a name.
             Some(t) if has_name_particle(&t.text) => end += 1,
             Some(t) if CONNECTORS.contains(&t.lower.as_str()) => {
@@ -266,6 +273,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
         let word = tokens[k].lower.as_str();
         k > start
             && matches!(word, "of" | "for" | "and" | "&")
+            && !inside_title(tokens, start, end, k, rules)
             && (!has_org_keyword
                 || matches!(word, "and" | "&")
                     && type_name(tokens, start, k, &join(&tokens[start..k]), false, rules)
@@ -408,6 +416,29 @@ fn lowercase_title_after(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     })
 }
 
+/// True when the connector at `k` belongs to a title ("Secretary of State X").
+fn inside_title(tokens: &[Token], start: usize, end: usize, k: usize, rules: &Rules) -> bool {
+    (start..k).any(|j| title_at(tokens, j, end, rules).is_some_and(|(e, _)| e > k))
+}
+
+/// "Russian-led", "U.S.-backed", "Paris-based": describes a name, is none.
+fn is_modifier_compound(token: &Token) -> bool {
+    [
+        "-led",
+        "-backed",
+        "-based",
+        "-owned",
+        "-run",
+        "-controlled",
+        "-born",
+        "-made",
+        "-style",
+        "-era",
+    ]
+    .iter()
+    .any(|suffix| token.lower.ends_with(suffix))
+}
+
 /// A lowercase title (with modifiers) right before a name: "former president X".
 fn lowercase_title_before(tokens: &[Token], start: usize, rules: &Rules) -> Option<Title> {
     let mut best = None;
@@ -548,6 +579,23 @@ fn type_name(
     };
     if after_post && words.len() >= 2 {
         return (Some(EntityType::Organization), text.to_string());
+    }
+    // "according to RBC", "CCTV reported": a lone acronym that reports is a news
+    // organisation; so is any unknown single name after "according to".
+    if words.len() == 1 && !rules.given_names.contains(text) {
+        let acronym =
+            text.len() >= 2 && text.len() <= 6 && text.chars().all(|c| c.is_ascii_uppercase());
+        let according =
+            first >= 2 && tokens[first - 2].lower == "according" && tokens[first - 1].lower == "to";
+        let reports = tokens.get(end).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "said" | "says" | "reported" | "reports" | "quoted" | "quotes" | "cited" | "cites"
+            )
+        });
+        if according || acronym && reports {
+            return (Some(EntityType::Organization), text.to_string());
+        }
     }
     // "X, 41, was named ...", "X, who ...": only people have ages and "who".
     let next: Vec<&Token> = tokens[end..].iter().take(3).collect();

@@ -112,7 +112,10 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                 && surnames.contains(&m.text)
                 && matches!(
                     entity_type,
-                    EntityType::Person | EntityType::Place | EntityType::Country
+                    EntityType::Person
+                        | EntityType::Place
+                        | EntityType::Country
+                        | EntityType::Organization
                 );
             if surname_alone
                 || matches!(m.kind, MentionKind::Pronoun | MentionKind::Government)
