@@ -78,6 +78,7 @@ pub fn extract(
         counts(&view, &mut facts);
     }
     carry_owners(&mut facts, &types);
+    positions_from_role_changes(&mut facts, &types, resolved.dominant_country());
     // Only in a story about an organisation, not about a country.
     let main_organization = resolved
         .main_organization()
@@ -210,6 +211,12 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                 posts.push(post);
             }
         }
+        // "X is also chairman of Y", "X served as president", "X, who was the founder of Y".
+        if let Some(at) = copula_end(tokens, m.last) {
+            if let Some(post) = apposition_post(view, at) {
+                posts.push(post);
+            }
+        }
         for (role, class, owner) in posts {
             let (object, confidence) = match owner {
                 Some(o) => (Some(o), 0.8),
@@ -228,6 +235,42 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
             }
         }
     }
+}
+
+/// After a name, where a copula ("is", "was", "has been", "served as",
+/// ", who was") and its adverbs end: where a post may follow.
+fn copula_end(tokens: &[Token], after_name: usize) -> Option<usize> {
+    let mut j = after_name;
+    if tokens.get(j).is_some_and(|t| t.text == ",")
+        && tokens.get(j + 1).is_some_and(|t| t.lower == "who")
+    {
+        j += 2;
+    }
+    let words: Vec<&str> = tokens[j..tokens.len().min(j + 4)]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let verb = match words.as_slice() {
+        ["has" | "had", "been", ..]
+        | ["will", "be", ..]
+        | ["has" | "have", "served" | "serves", "as", ..] => 2,
+        ["served" | "serves" | "serving", "as", ..] => 2,
+        ["is" | "was" | "became" | "becomes" | "remains" | "remained", ..] => 1,
+        _ => return None,
+    };
+    j += verb;
+    if tokens.get(j).is_some_and(|t| t.lower == "as") {
+        j += 1;
+    }
+    while tokens.get(j).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "also" | "now" | "currently" | "still" | "formerly" | "previously"
+        )
+    }) {
+        j += 1;
+    }
+    Some(j)
 }
 
 /// The organisation of a post the text does not name: the article's main
@@ -293,6 +336,46 @@ fn resigned_from_post(facts: &mut Facts, types: &[EntityType], main_organization
             None => person.and(main_organization),
         };
     }
+}
+
+/// An appointment, dismissal or resignation with a post says who held it:
+/// "Acme named X chief executive" gives X holdsPosition Acme (chief executive).
+fn positions_from_role_changes(
+    facts: &mut Facts,
+    types: &[EntityType],
+    dominant_country: Option<usize>,
+) {
+    let mut derived = Vec::new();
+    for f in &facts.relations {
+        let (person, organisation) = match f.relation {
+            Relation::Appointed | Relation::Dismissed => {
+                let agent_org = f.subject.filter(|a| types[*a] == EntityType::Organization);
+                (f.object, f.organization.or(agent_org))
+            }
+            Relation::Resigned => (f.subject, f.object),
+            _ => continue,
+        };
+        let Some(person) = person.filter(|p| types[*p] == EntityType::Person) else {
+            continue;
+        };
+        let Some(role) = f.role.clone() else { continue };
+        let organisation =
+            organisation.or(dominant_country.filter(|_| f.relation == Relation::Appointed));
+        if let Some(organisation) = organisation
+            .filter(|o| matches!(types[*o], EntityType::Organization | EntityType::Country))
+        {
+            let mut position = f.clone();
+            position.relation = Relation::HoldsPosition;
+            position.subject = Some(person);
+            position.object = Some(organisation);
+            position.role = Some(role);
+            position.organization = None;
+            position.extractor = "role-changes";
+            position.confidence = 0.7;
+            derived.push(position);
+        }
+    }
+    facts.relations.extend(derived);
 }
 
 /// A post given without its country ("President X") takes the country the
