@@ -69,6 +69,8 @@ pub enum MentionKind {
     Pronoun,
     /// "the government" without a country: resolved to the article's main country.
     Government,
+    /// "the company", "the alliance": resolved to the organisation named last.
+    Anaphor,
 }
 
 /// A title written next to a person's name.
@@ -133,6 +135,24 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
                 mentions.push(m);
             }
             i = end;
+            continue;
+        }
+        if i > 0
+            && tokens[i - 1].lower == "the"
+            && !tokens[i].is_capitalized()
+            && rules.anaphora.contains(&tokens[i].lower)
+        {
+            mentions.push(Mention {
+                first: i,
+                last: i + 1,
+                text: tokens[i].text.clone(),
+                canonical: String::new(),
+                entity_type: Some(EntityType::Organization),
+                kind: MentionKind::Anaphor,
+                title: None,
+                in_title: false,
+            });
+            i += 1;
             continue;
         }
         if PRONOUNS.contains(&tokens[i].lower.as_str()) {

@@ -118,7 +118,10 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                         | EntityType::Organization
                 );
             if surname_alone
-                || matches!(m.kind, MentionKind::Pronoun | MentionKind::Government)
+                || matches!(
+                    m.kind,
+                    MentionKind::Pronoun | MentionKind::Government | MentionKind::Anaphor
+                )
                 || entity_type == EntityType::Person && word_count(&m.text) < 2 && m.title.is_none()
             {
                 continue;
@@ -170,6 +173,22 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                 .collect();
             if let [only] = candidates[..] {
                 link(&mut resolved, s, k, only);
+            }
+        }
+    }
+    // "the company", "the alliance": the organisation named last.
+    let mut last_organization: Option<usize> = None;
+    for s in 0..resolved.mentions.len() {
+        for k in 0..resolved.mentions[s].len() {
+            let (m, linked) = &resolved.mentions[s][k];
+            match (m.kind, linked) {
+                (MentionKind::Anaphor, _) => resolved.mentions[s][k].1 = last_organization,
+                (MentionKind::Name, Some(id))
+                    if resolved.entities[*id].entity_type == EntityType::Organization =>
+                {
+                    last_organization = Some(*id);
+                }
+                _ => {}
             }
         }
     }

@@ -43,6 +43,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("groups.tsv", include_str!("../rules/groups.tsv")),
     ("facilities.txt", include_str!("../rules/facilities.txt")),
+    ("anaphora.txt", include_str!("../rules/anaphora.txt")),
     ("stopwords.txt", include_str!("../rules/stopwords.txt")),
     ("boilerplate.tsv", include_str!("../rules/boilerplate.tsv")),
     ("frames.tsv", include_str!("../rules/frames.tsv")),
@@ -169,6 +170,8 @@ pub struct Rules {
     pub groups: HashMap<String, EntityType>,
     /// Lowercased facility nouns (airport, parliament building) → Place.
     pub facilities: HashSet<String>,
+    /// Nouns that after "the" refer back to the last organisation ("the company").
+    pub anaphora: HashSet<String>,
     /// Capitalised words that never begin a name.
     pub stopwords: HashSet<String>,
     /// Line patterns of page furniture.
@@ -310,6 +313,9 @@ impl Rules {
             }
             "facilities.txt" => {
                 self.facilities.insert(field(0)?.to_lowercase());
+            }
+            "anaphora.txt" => {
+                self.anaphora.insert(field(0)?.to_lowercase());
             }
             "stopwords.txt" => {
                 self.stopwords.insert(field(0)?.to_string());
