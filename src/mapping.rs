@@ -53,13 +53,30 @@ pub fn article_iri(id: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ID}article/{}", percent_encode(id)))
 }
 
-/// The stable IRI of an entity: its type and canonical name.
+/// The stable IRI of an entity: its type and canonical name. People's names
+/// are keyed without doubled letters, so that transliteration variants of one
+/// name ("Massimov", "Masimov") are one node across articles, while people who
+/// only share a surname ("Maria Lopez", "John Lopez") stay apart.
 pub fn entity_iri(entity_type: EntityType, label: &str) -> NamedNode {
+    let key = match entity_type {
+        EntityType::Person => undouble(&slug(label)),
+        _ => slug(label),
+    };
     NamedNode::new_unchecked(format!(
-        "{ID}entity/{}/{}",
-        entity_type.name().to_lowercase(),
-        slug(label)
+        "{ID}entity/{}/{key}",
+        entity_type.name().to_lowercase()
     ))
+}
+
+/// "karim-massimov" → "karim-masimov": repeated letters written once.
+fn undouble(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if !(c.is_alphabetic() && out.ends_with(c)) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The ontology class of an entity type.
@@ -438,6 +455,21 @@ impl<'a> GraphBuilder<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_variants_of_a_person_share_an_iri() {
+        let a = entity_iri(EntityType::Person, "Karim Massimov");
+        assert_eq!(a, entity_iri(EntityType::Person, "Karim Masimov"));
+        assert_ne!(
+            a,
+            entity_iri(EntityType::Person, "Daniyar Massimov"),
+            "same surname, other person"
+        );
+        assert_ne!(
+            entity_iri(EntityType::Place, "Bonn"),
+            entity_iri(EntityType::Place, "Bon")
+        );
+    }
 
     #[test]
     fn slugs_are_stable_and_safe() {
