@@ -335,4 +335,30 @@ mod tests {
         let berg = r.entities.iter().position(|e| e.label == "Anna Berg");
         assert_eq!(r.entity(1, 0), berg);
     }
+
+    #[test]
+    fn definite_nouns_and_governments_resolve() {
+        let r = resolve_text("Nordwind Shipping Corp said profits rose. The company also named a new board. Norway welcomed it and the government said so.");
+        let nordwind = r
+            .entities
+            .iter()
+            .position(|e| e.label == "Nordwind Shipping Corp");
+        let company = r.mentions[1]
+            .iter()
+            .find(|(m, _)| m.text == "company")
+            .and_then(|(_, e)| *e);
+        assert_eq!(company, nordwind);
+        assert!(
+            r.entities.iter().any(|e| e.label == "Government of Norway"),
+            "{:?}",
+            r.entities
+        );
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_place_is_the_person() {
+        let r = resolve_text("Michael Jordan arrived in Amman. Jordan said the team was ready.");
+        let jordan = r.mentions[1][0].1.map(|e| r.entities[e].label.clone());
+        assert_eq!(jordan.as_deref(), Some("Michael Jordan"));
+    }
 }
