@@ -811,7 +811,14 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
         FrameKind::Active if is_passive(tokens, start) || is_relative_passive(tokens, start) => {
             let patient = left_argument(view, start, &frame.patient_types);
             let by = (end..tokens.len().min(end + 6)).find(|&j| tokens[j].lower == "by");
-            let agent = by.and_then(|b| right_argument(view, b + 1, &frame.agent_types));
+            let agent = by
+                .and_then(|b| right_argument(view, b + 1, &frame.agent_types))
+                .or_else(|| {
+                    // "Acme Corp said X has been named president": the company acts.
+                    matches!(relation, Relation::Appointed | Relation::Dismissed)
+                        .then(|| reporting_organization(view))
+                        .flatten()
+                });
             (agent, patient.into_iter().collect())
         }
         FrameKind::Active => {
@@ -931,6 +938,18 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             }
         }
     }
+}
+
+/// The organisation that opens the sentence and reports it ("Acme Corp said ...").
+fn reporting_organization(view: &SentenceView) -> Option<usize> {
+    let (k, (m, entity)) = view.mentions.iter().enumerate().next()?;
+    let reports = view
+        .tokens()
+        .get(m.last)
+        .is_some_and(|t| matches!(t.lower.as_str(), "said" | "says" | "announced"));
+    (reports && view.entity_type(k) == Some(EntityType::Organization))
+        .then_some(k)
+        .filter(|_| entity.is_some())
 }
 
 /// "X, who was fired": a relative pronoun and a be-form before the trigger.
