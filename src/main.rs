@@ -195,6 +195,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     bar.set_position(done as u64);
                 }
             })
+            .map_err(|e| newsgraph::store::explain_write_error(&cli.store, e))
             .context("ingest")?;
             if let Some(bar) = bar {
                 bar.finish_and_clear();
@@ -328,7 +329,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Remove { article } => {
             let store = GraphStore::open(&cli.store)
                 .with_context(|| format!("opening store {}", cli.store.display()))?;
-            if store.remove_article(&article)? {
+            if store
+                .remove_article(&article)
+                .map_err(|e| newsgraph::store::explain_write_error(&cli.store, e))?
+            {
                 println!("removed article {article}");
                 Ok(ExitCode::SUCCESS)
             } else {

@@ -305,8 +305,8 @@ pub fn ingest(
     let mut seen_ids = std::collections::HashSet::new();
     'files: for file in files {
         let mut read_start = Instant::now();
-        let mut items = read_input_stream(&file);
-        while let Some(item) = items.next() {
+        let items = read_input_stream(&file);
+        for item in items {
             summary.stages.reading += read_start.elapsed();
             if pipeline.stopped() {
                 summary.interrupted = true;
