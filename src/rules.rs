@@ -25,6 +25,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../rules/gazetteer/cities.tsv"),
     ),
     (
+        "gazetteer/regions.tsv",
+        include_str!("../rules/gazetteer/regions.tsv"),
+    ),
+    (
         "gazetteer/given_names.txt",
         include_str!("../rules/gazetteer/given_names.txt"),
     ),
@@ -257,7 +261,7 @@ impl Rules {
             "gazetteer/countries.tsv" => {
                 self.add_gazetteer(field(0)?, field(1)?, EntityType::Country)
             }
-            "gazetteer/cities.tsv" => {
+            "gazetteer/cities.tsv" | "gazetteer/regions.tsv" => {
                 // A country's name always wins over a city of the same name.
                 if !self.gazetteer.contains_key(field(0)?) {
                     self.add_gazetteer(field(0)?, field(1)?, EntityType::Place);

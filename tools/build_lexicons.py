@@ -585,6 +585,8 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 Mr Mrs Ms Dr Gen Lt Col Maj Capt Sgt Adm Cmdr Sen Rep Gov Pres Rev Prof St
 Ave Corp Inc Ltd Co Bros vs etc approx dept est
 U.S U.K U.N E.U p.m a.m e.g i.e D.C
+Ala Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Ky La Mass Mich Minn Miss Mo Mont Neb Nev
+N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va W.Va Wis Wyo
 """.split()
 
 
