@@ -190,7 +190,25 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
     let tokens = view.tokens();
     for (k, (m, entity)) in view.mentions.iter().enumerate() {
         let Some(person) = *entity else { continue };
-        if view.types[person] != EntityType::Person || m.kind != MentionKind::Name {
+        if view.types[person] != EntityType::Person
+            || !matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+        {
+            continue;
+        }
+        // "He is also chairman of Y": a pronoun only as the subject of a copula.
+        if m.kind == MentionKind::Pronoun {
+            let post = copula_end(tokens, m.last).and_then(|at| apposition_post(view, at));
+            if let Some((role, _, Some(owner))) = post {
+                facts.relations.push(relation_fact(
+                    view,
+                    Relation::HoldsPosition,
+                    Some(person),
+                    Some(owner),
+                    Some(role),
+                    "titles",
+                    0.7,
+                ));
+            }
             continue;
         }
         let mut posts: Vec<(String, TitleClass, Option<usize>)> = Vec::new();
