@@ -203,6 +203,18 @@ mod tests {
     }
 
     #[test]
+    fn headlines_are_not_body_text() {
+        let rules = Rules::builtin();
+        let page = "Minister Quits As Port Scandal Widens Across The Region And Beyond Today\n\nThe minister resigned on Friday after a week of pressure from the opposition, officials said.";
+        let clean = clean(&raw(page), &rules, None);
+        assert!(
+            clean.body.starts_with("The minister resigned"),
+            "{}",
+            clean.body
+        );
+    }
+
+    #[test]
     fn copyright_gives_only_a_year() {
         let rules = Rules::builtin();
         let page = "The board of the bank met on Monday and approved the merger plan, a spokesman said.\n© 2015 Example News";

@@ -805,12 +805,30 @@ fn coordinated(view: &SentenceView, k: usize) -> Vec<usize> {
     let mut last = view.mentions[k].0.last;
     for j in k + 1..view.mentions.len() {
         let m = &view.mentions[j].0;
-        let gap: Vec<&str> = tokens[last..m.first]
+        if m.in_title {
+            continue; // "Russian" of "and Russian President X"
+        }
+        // The next name's title belongs to it: "X and then Prime Minister Y".
+        let title_words = m
+            .title
+            .as_ref()
+            .map_or(0, |t| t.text.split_whitespace().count());
+        let mut name_start = m.first.saturating_sub(title_words).max(last);
+        if let Some((qualifier, _)) = view
+            .mentions
+            .iter()
+            .find(|(q, _)| q.in_title && q.last == name_start)
+        {
+            name_start = qualifier.first.max(last);
+        }
+        let gap: Vec<&str> = tokens[last..name_start]
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
-        if !matches!(gap.as_slice(), [","] | ["and"] | [",", "and"] | ["or"])
-            || view.mentions[j].1.is_none()
+        if !matches!(
+            gap.as_slice(),
+            [","] | ["and"] | [",", "and"] | ["or"] | ["and", "then"] | [",", "and", "then"]
+        ) || view.mentions[j].1.is_none()
         {
             break;
         }
@@ -1609,5 +1627,31 @@ mod tests {
             "{rows:?}"
         );
         assert!(has(&rows, "accused", "Ana Torres", "Bolivia"), "{rows:?}");
+    }
+
+    #[test]
+    fn number_forms_in_counts() {
+        let (_, facts, _) = run("Nearly 8,000 people were detained and two dozen soldiers were wounded, according to Xinhua. More than 3,000 protesters were arrested.");
+        let got: Vec<(String, u64)> = facts
+            .counts
+            .iter()
+            .map(|c| (c.kind.clone(), c.number))
+            .collect();
+        assert!(got.contains(&("detained".into(), 8000)), "{got:?}");
+        assert!(got.contains(&("injured".into(), 24)), "{got:?}");
+        assert!(got.contains(&("detained".into(), 3000)), "{got:?}");
+    }
+
+    #[test]
+    fn phone_calls_with_several_leaders() {
+        let (rows, _, _) = run("President Rosa Vidal telephoned Chancellor Karl Weiss and then Prime Minister Ana Lopes on Monday.");
+        assert!(
+            has(&rows, "spokeWith", "Rosa Vidal", "Karl Weiss"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "spokeWith", "Rosa Vidal", "Ana Lopes"),
+            "{rows:?}"
+        );
     }
 }
