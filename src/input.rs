@@ -583,8 +583,8 @@ const FUNCTION_WORDS: [(&str, &[&str]); 7] = [
     (
         "Portuguese",
         &[
-            "o", "os", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não",
-            "por", "é", "foi", "no", "na",
+            "o", "os", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "por",
+            "é", "foi", "na",
         ],
     ),
     (
@@ -647,7 +647,9 @@ pub fn not_english(text: &str) -> Option<String> {
     }
     let english = counts[0];
     let (best, &most) = counts[1..].iter().enumerate().max_by_key(|(_, n)| **n)?;
-    if words >= 30 && most * 10 >= words && most > 3 * english {
+    // English words that are also another language's ("no", "do") are left out of
+    // its list, and it takes several of them: tables ("no quote") stay English.
+    if words >= 30 && most >= 6 && most * 10 >= words && most > 3 * english {
         return Some(format!(
             "not English: looks like {} ({most} of {words} words are {0} function words, {english} English ones; newsgraph's rules are for English)",
             FUNCTION_WORDS[best + 1].0
