@@ -606,6 +606,23 @@ fn is_negated(tokens: &[Token], trigger: usize) -> bool {
 /// "vowed to fire", "asked the alliance to send troops" ("helped to retake"
 /// is an event).
 fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
+    // "sent troops to help quell the unrest and retake the airport": a purpose.
+    if trigger >= 1
+        && tokens[trigger - 1].lower == "and"
+        && tokens[trigger.saturating_sub(8)..trigger - 1]
+            .iter()
+            .any(|t| t.lower == "to")
+    {
+        let before_and = &tokens[trigger.saturating_sub(8)..trigger - 1];
+        let to = before_and.iter().rposition(|t| t.lower == "to");
+        if to.is_some_and(|i| {
+            before_and
+                .get(i + 1)
+                .is_some_and(|v| v.kind == TokenKind::Word && !v.is_capitalized())
+        }) {
+            return true;
+        }
+    }
     if trigger >= 2
         && tokens[trigger - 1].lower == "to"
         && !matches!(
@@ -1594,7 +1611,7 @@ mod tests {
 
     #[test]
     fn attempts_and_requests_are_not_events() {
-        let (rows, _, _) = run("Protesters tried to seize the airport in Lagos. President Ada Obi asked the army to send troops.");
+        let (rows, _, _) = run("Protesters tried to seize the airport in Lagos. President Ada Obi asked the army to send troops. Chile sent ships to help restore order and retake the port.");
         assert!(
             rows.iter().all(|r| r.0 != "seized" && r.0 != "deployed"),
             "{rows:?}"
