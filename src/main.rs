@@ -100,7 +100,7 @@ enum Command {
     Stats,
     /// Every fact about an entity, with the sentence, article and date behind it.
     Explain {
-        /// A label or alias of the entity (any case).
+        /// A label or alias of the entity, exactly as written.
         entity: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
@@ -321,7 +321,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rows = write_results(results, format, std::io::stdout().lock())?;
             if rows == 0 {
                 eprintln!(
-                    "no facts about {entity:?} (labels and aliases are matched exactly, any case)"
+                    "no facts about {entity:?} (labels and aliases are matched exactly, as written)"
                 );
             }
             Ok(ExitCode::SUCCESS)
