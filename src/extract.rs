@@ -23,6 +23,8 @@ pub struct SentenceView<'a> {
     pub rules: &'a Rules,
     /// The article's dominant country, owner of unqualified state posts.
     pub main_country: Option<usize>,
+    /// The organisation the article is about (when no country dominates).
+    pub main_organization: Option<usize>,
     /// Token ranges hidden from argument search (appositions, brackets).
     hidden: Vec<(usize, usize)>,
 }
@@ -61,6 +63,10 @@ pub fn extract(
     let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
     let mut facts = Facts::default();
     let main_country = resolved.dominant_country();
+    // The organisation a story is about, unless the story is about a country.
+    let main_organization = resolved
+        .main_organization()
+        .filter(|_| main_country.is_none());
     for (s, sentence) in sentences.iter().enumerate() {
         let mentions = &resolved.mentions[s];
         let hidden = hidden_ranges(&sentence.tokens, mentions, rules);
@@ -69,6 +75,7 @@ pub fn extract(
             mentions,
             types: &types,
             main_country,
+            main_organization,
             anchor,
             rules,
             hidden,
@@ -78,12 +85,8 @@ pub fn extract(
         counts(&view, &mut facts);
     }
     carry_owners(&mut facts, &types);
-    positions_from_role_changes(&mut facts, &types, resolved.dominant_country());
-    // Only in a story about an organisation, not about a country.
-    let main_organization = resolved
-        .main_organization()
-        .filter(|_| resolved.dominant_country().is_none());
     resigned_from_post(&mut facts, &types, main_organization);
+    positions_from_role_changes(&mut facts, &types, main_country);
     dedupe(&mut facts);
     facts
 }
@@ -320,9 +323,11 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
         TitleClass::HeadOfState | TitleClass::Government => view.main_country,
         TitleClass::Business => {
             let (first, entity) = view.mentions.first()?;
-            (first.first < m.first
+            let opening = (first.first < m.first
                 && entity.is_some_and(|e| view.types[e] == EntityType::Organization))
-            .then_some(*entity)?
+            .then_some(*entity)
+            .flatten();
+            opening.or(view.main_organization)
         }
         _ => None,
     }
@@ -471,11 +476,23 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass
         .get(title_end)
         .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for"))
     {
-        match view
+        // "president of Ryder System Inc's American Jet Industries": the possessed one.
+        let found = view
             .mentions
             .iter()
-            .find(|(m, _)| m.first > title_end && m.first <= title_end + 2)
-        {
+            .position(|(m, _)| m.first > title_end && m.first <= title_end + 2);
+        let found = found.map(|i| match view.mentions.get(i + 1) {
+            Some(next)
+                if tokens
+                    .get(view.mentions[i].0.last)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive)
+                    && next.0.first <= view.mentions[i].0.last + 3 =>
+            {
+                i + 1
+            }
+            _ => i,
+        });
+        match found.map(|i| &view.mentions[i]) {
             Some((_, Some(e)))
                 if matches!(
                     view.types[*e],
@@ -996,9 +1013,16 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
 /// The organisation that opens the sentence and reports it ("Acme Corp said ...").
 fn reporting_organization(view: &SentenceView) -> Option<usize> {
     let (k, (m, entity)) = view.mentions.iter().enumerate().next()?;
-    let reports = view
-        .tokens()
-        .get(m.last)
+    let tokens = view.tokens();
+    let mut after = m.last;
+    if tokens
+        .get(after)
+        .is_some_and(|t| matches!(t.lower.as_str(), "also" | "previously" | "earlier"))
+    {
+        after += 1;
+    }
+    let reports = tokens
+        .get(after)
         .is_some_and(|t| matches!(t.lower.as_str(), "said" | "says" | "announced"));
     (reports && view.entity_type(k) == Some(EntityType::Organization))
         .then_some(k)

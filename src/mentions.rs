@@ -330,14 +330,12 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     if let Some(k) = (first + 1..end)
         .find(|&k| !title_first && title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end))
     {
-        match rules
-            .demonyms
-            .get(tokens[first].text.as_str())
-            .filter(|_| k == first + 1)
-        {
+        match rules.demonyms.get(tokens[first].text.as_str()) {
+            // "Finnish Social Democrat Prime Minister X": the words between belong to the title.
             Some(country) => {
                 out.push(country_mention(&tokens[first], first, country));
                 qualifier = Some(country.clone());
+                first += 1;
             }
             None => {
                 // An organisation or country owns the post ("Acme Corp Chairman X");
@@ -357,9 +355,6 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
                     first = k;
                 }
             }
-        }
-        if qualifier.is_some() {
-            first = first.max(k);
         }
     }
     if end - first == 1 {
