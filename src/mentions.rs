@@ -137,6 +137,31 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
             i = end;
             continue;
         }
+        // "the president said": the person last named with that title.
+        if i > 0
+            && tokens[i - 1].lower == "the"
+            && !tokens[i].is_capitalized()
+            && matches!(
+                rules.titles.get(&tokens[i].lower),
+                Some(TitleClass::HeadOfState)
+            )
+            && tokens.get(i + 1).is_none_or(|n| {
+                !n.is_capitalized() && n.lower != "of" && n.kind != TokenKind::Possessive
+            })
+        {
+            mentions.push(Mention {
+                first: i,
+                last: i + 1,
+                text: tokens[i].text.clone(),
+                canonical: tokens[i].lower.clone(),
+                entity_type: Some(EntityType::Person),
+                kind: MentionKind::Anaphor,
+                title: None,
+                in_title: false,
+            });
+            i += 1;
+            continue;
+        }
         if i > 0
             && tokens[i - 1].lower == "the"
             && !tokens[i].is_capitalized()

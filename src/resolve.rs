@@ -177,11 +177,24 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
         }
     }
     // "the company", "the alliance": the organisation named last.
+    // "the president": the person last named with that title.
     let mut last_organization: Option<usize> = None;
+    let mut titled: Vec<(String, usize)> = Vec::new();
     for s in 0..resolved.mentions.len() {
         for k in 0..resolved.mentions[s].len() {
             let (m, linked) = &resolved.mentions[s][k];
+            if let (Some(title), Some(id)) = (&m.title, linked) {
+                titled.push((title.text.to_lowercase(), *id));
+            }
             match (m.kind, linked) {
+                (MentionKind::Anaphor, _) if m.entity_type == Some(EntityType::Person) => {
+                    let title = &m.canonical;
+                    resolved.mentions[s][k].1 = titled
+                        .iter()
+                        .rev()
+                        .find(|(t, _)| t == title || t.ends_with(&format!(" {title}")))
+                        .map(|(_, id)| *id);
+                }
                 (MentionKind::Anaphor, _) => resolved.mentions[s][k].1 = last_organization,
                 (MentionKind::Name, Some(id))
                     if resolved.entities[*id].entity_type == EntityType::Organization =>
@@ -360,5 +373,16 @@ mod tests {
         let r = resolve_text("Michael Jordan arrived in Amman. Jordan said the team was ready.");
         let jordan = r.mentions[1][0].1.map(|e| r.entities[e].label.clone());
         assert_eq!(jordan.as_deref(), Some("Michael Jordan"));
+    }
+
+    #[test]
+    fn the_president_is_the_person_last_called_president() {
+        let r = resolve_text("President Ana Torres met Chancellor Karl Weiss. The talks ended. Later the president said the talks had failed.");
+        let torres = r.entities.iter().position(|e| e.label == "Ana Torres");
+        let president = r.mentions[2]
+            .iter()
+            .find(|(m, _)| m.text == "president")
+            .and_then(|(_, e)| *e);
+        assert_eq!(president, torres);
     }
 }
