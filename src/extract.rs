@@ -1158,46 +1158,6 @@ fn sentence_date(view: &SentenceView, trigger: usize) -> Option<Date> {
     best.map(|(_, d)| d)
 }
 
-/// Number words up to "ninety", with "dozen", "hundred", "thousand".
-fn number_word(word: &str) -> Option<u64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let w = word.to_lowercase();
-    if let Some(u) = UNITS.iter().position(|u| *u == w) {
-        return Some(u as u64);
-    }
-    if let Some(t) = TENS.iter().position(|t| *t == w) {
-        return Some(20 + 10 * t as u64);
-    }
-    let (tens, unit) = w.split_once('-')?;
-    let t = TENS.iter().position(|t| *t == tens)?;
-    let u = UNITS[1..10].iter().position(|u| *u == unit)?;
-    Some(20 + 10 * t as u64 + u as u64 + 1)
-}
-
 /// Parses the number at token `j` ("3,811", "Twenty-six", "two dozen",
 /// "1.5 million"): its value and the index after it.
 fn number_at(tokens: &[Token], j: usize) -> Option<(u64, usize)> {
@@ -1212,7 +1172,7 @@ fn number_at(tokens: &[Token], j: usize) -> Option<(u64, usize)> {
                 (digits.parse().ok()?, j + 1)
             }
         }
-        TokenKind::Word => (number_word(&t.text)?, j + 1),
+        TokenKind::Word => (crate::text::number_word(&t.text)?, j + 1),
         _ => return None,
     };
     if t.text.contains('.') && t.kind == TokenKind::Number {

@@ -199,37 +199,8 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
 
 /// Number words written with a capital at a sentence start ("Twelve protesters").
 fn is_number_word(lower: &str) -> bool {
-    const WORDS: [&str; 28] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundreds",
-    ];
-    WORDS.contains(&lower.split('-').next().unwrap_or(lower))
+    crate::text::number_word(lower).is_some()
+        || matches!(lower, "hundreds" | "thousands" | "dozens")
 }
 
 fn is_stopword(tokens: &[Token], i: usize, rules: &Rules) -> bool {
@@ -742,31 +713,19 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         if modifier && rules.groups.contains_key(&phrase) {
             return None;
         }
-        if let Some(entity_type) = rules.groups.get(&phrase) {
+        let kind = match rules.groups.get(&phrase) {
+            Some(entity_type) => Some((*entity_type, MentionKind::Collective)),
+            None => rules
+                .facilities
+                .contains(&phrase)
+                .then_some((EntityType::Place, MentionKind::Facility)),
+        };
+        if let Some((entity_type, kind)) = kind {
             let text = match qualifier {
                 Some(_) => format!("{} {}", qualifier_label(tokens, i, noun_start), phrase),
                 None => phrase.clone(),
             };
-            return Some(mention(
-                i,
-                last,
-                &text,
-                *entity_type,
-                MentionKind::Collective,
-            ));
-        }
-        if rules.facilities.contains(&phrase) {
-            let text = match qualifier {
-                Some(_) => format!("{} {}", qualifier_label(tokens, i, noun_start), phrase),
-                None => phrase.clone(),
-            };
-            return Some(mention(
-                i,
-                last,
-                &text,
-                EntityType::Place,
-                MentionKind::Facility,
-            ));
+            return Some(mention(i, last, &text, entity_type, kind));
         }
     }
     None

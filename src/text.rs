@@ -202,6 +202,46 @@ fn is_opening_quote(t: &str) -> bool {
     matches!(t, "\"" | "“" | "‘" | "«" | "(")
 }
 
+/// The value of a number word up to "ninety-nine" ("seven", "Twenty-six").
+pub fn number_word(word: &str) -> Option<u64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = word.to_lowercase();
+    if let Some(u) = UNITS.iter().position(|u| *u == w) {
+        return Some(u as u64);
+    }
+    if let Some(t) = TENS.iter().position(|t| *t == w) {
+        return Some(20 + 10 * t as u64);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    let t = TENS.iter().position(|t| *t == tens)?;
+    let u = UNITS[1..10].iter().position(|u| *u == unit)?;
+    Some(20 + 10 * t as u64 + u as u64 + 1)
+}
+
 /// Converts a byte offset in `text` to a count of Unicode code points.
 pub fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
