@@ -939,6 +939,13 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
         FrameKind::Intransitive => {
             let Some(k) = agent else { return };
             let (role, organization) = role_after(view, end);
+            // "Acme Corp said X had resigned": from the company that reports it.
+            let person = view.entity_type(k) == Some(EntityType::Person);
+            let organization = organization.or_else(|| {
+                reporting_organization(view)
+                    .filter(|_| person)
+                    .and_then(|r| view.mentions[r].1)
+            });
             // "X and Y resigned": every coordinated subject.
             for subject in coordinated_before(view, k)
                 .into_iter()

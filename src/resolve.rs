@@ -49,14 +49,20 @@ impl Resolved {
         best
     }
 
-    /// The organisation the article is about: the most-mentioned one (the
-    /// first on a tie).
+    /// The organisation the article is about: the most-mentioned one, the
+    /// first named counting one mention more (the first on a tie).
     pub fn main_organization(&self) -> Option<usize> {
+        // The lead's first organisation counts one mention more: stories name their subject first.
+        let lead = self
+            .entities
+            .iter()
+            .position(|e| e.entity_type == EntityType::Organization && !e.incidental);
+        let weight = |i: usize| self.entities[i].mentions + usize::from(Some(i) == lead);
         let mut best: Option<usize> = None;
         for (i, e) in self.entities.iter().enumerate() {
             if e.entity_type == EntityType::Organization
                 && !e.incidental
-                && best.is_none_or(|b| self.entities[b].mentions < e.mentions)
+                && best.is_none_or(|b| weight(b) < weight(i))
             {
                 best = Some(i);
             }
@@ -159,13 +165,12 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                     EntityType::Person => {
                         name_parts(&e.label).any(|p| p == text) && e.label != text
                     }
-                    // "Regency" for "Regency Cruises Inc": a distinctive first word.
+                    // "Regency", "Regency Cruises" for "Regency Cruises Inc": the name's first words.
                     EntityType::Organization => {
                         is_acronym_of(&text, &e.label)
-                            || m.entity_type.is_none()
-                                && word_count(&text) == 1
-                                && word_count(&e.label) >= 2
-                                && e.label.split_whitespace().next() == Some(text.as_str())
+                            || matches!(m.entity_type, None | Some(EntityType::Organization))
+                                && word_count(&e.label) > word_count(&text)
+                                && e.label.starts_with(&format!("{text} "))
                     }
                     _ => false,
                 })

@@ -40,6 +40,19 @@ fn examples_end_to_end() {
             .any(|r| r[0] == "Daniel Okafor" && r[1] == "appointed"),
         "{roles}"
     );
+    // Who left which company: the one the story is about, or the one that reports it.
+    assert!(
+        rows.iter().any(|r| r[0] == "Laura Brandt"
+            && r[1] == "resigned"
+            && r[3] == "Northfield Robotics Inc"),
+        "{roles}"
+    );
+    assert!(
+        rows.iter().any(|r| r[0] == "Susan Reilly"
+            && r[1] == "resigned"
+            && r[3] == "Keller Automation Corp"),
+        "{roles}"
+    );
     assert!(
         rows.iter()
             .any(|r| r[0] == "Thabo Nkosi" && r[1] == "arrested" && r[5] == "2024-06-06"),
