@@ -515,7 +515,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass
             }
         }
     }
-    // "..., his spokesman Aidos Ukibay said": the title of the next name.
+    // "..., his spokesman Luis Mora said": the title of the next name.
     if owner.is_none() && tokens.get(role_end).is_some_and(Token::is_capitalized) {
         return None;
     }
@@ -1351,7 +1351,7 @@ pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &
         if !unnamed {
             continue;
         }
-        // A leader's forces are their country's ("Lukashenko sent troops").
+        // A leader's forces are their country's ("the president sent troops").
         let agent = match resolved.entities[agent].entity_type {
             EntityType::Person => match countries.iter().find(|(p, _)| *p == agent) {
                 Some((_, country)) => *country,

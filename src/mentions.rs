@@ -91,7 +91,7 @@ pub struct Mention {
     pub first: usize,
     /// One past the last token index.
     pub last: usize,
-    /// The name as written, without title ("Nikol Pashinyan").
+    /// The name as written, without title ("Ana Lopes").
     pub text: String,
     /// Canonical name from a gazetteer, or the name itself.
     pub canonical: String,
@@ -238,7 +238,7 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
             // "al-Zubeidi", "el-Sisi": a lowercase particle glued to a name.
             Some(t) if has_name_particle(&t.text) => end += 1,
             Some(t) if CONNECTORS.contains(&t.lower.as_str()) => {
-                // One or two connectors before a capitalised word ("von der Leyen").
+                // One or two connectors before a capitalised word ("van der Berg").
                 let mut next = end + 1;
                 if tokens
                     .get(next)
@@ -380,7 +380,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     if first >= end {
         return Vec::new();
     }
-    // A gazetteer name glued to the next name ("Kazakhstan Nazarbayev" in a headline).
+    // A gazetteer name glued to the next name ("Peru Vizcarra" in a headline).
     if let Some(split) = gazetteer_prefix(tokens, first, end, rules) {
         let mut out = analyse_run(tokens, first, split, rules);
         out.extend(analyse_run(tokens, split, end, rules));
@@ -627,7 +627,7 @@ fn type_name(
     (None, text.to_string())
 }
 
-/// "Kazakh Government", "Government of Peru" → "Government of Peru".
+/// "Chilean Government", "Government of Peru" → "Government of Peru".
 fn government_canonical(words: &[Token], rules: &Rules) -> Option<String> {
     if words.len() == 2 && words[1].lower == "government" {
         let country = rules
@@ -647,8 +647,8 @@ fn government_canonical(words: &[Token], rules: &Rules) -> Option<String> {
 }
 
 /// A collective or facility noun phrase starting at `i`, with an optional
-/// nationality, country or organisation in front ("Russian troops", "CSTO
-/// troops", "Kazakh government", "the city's airport").
+/// nationality, country or organisation in front ("Russian troops", "NATO
+/// troops", "Polish government", "the city's airport").
 fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
     let qualifier = qualifier_at(tokens, i, rules);
     let (noun_start, qual_text) = match &qualifier {
@@ -747,7 +747,7 @@ fn determined(tokens: &[Token], i: usize) -> bool {
         .all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
 }
 
-/// The qualifier as written, without a possessive ("Almaty" for "Almaty's").
+/// The qualifier as written, without a possessive ("Lima" for "Lima's").
 fn qualifier_label(tokens: &[Token], from: usize, to: usize) -> String {
     join(
         tokens[from..to]

@@ -3,7 +3,7 @@
 //! Rules: a full personal name opens a person; a later bare surname (or any
 //! part of a hyphenated name) joins the one person it fits, and none when two
 //! people of the article share it. An all-capitals word joins the organisation
-//! whose initials it spells ("CSTO"). "he"/"she" joins the first person named
+//! whose initials it spells ("SADC"). "he"/"she" joins the first person named
 //! in the nearest sentence at or before it (the subject in news style).
 //! Gazetteer entries join by canonical name ("U.S." and "United States").
 
@@ -113,7 +113,7 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
             let Some(entity_type) = m.entity_type else {
                 continue;
             };
-            // A lone surname ("President Tokayev", "Jordan") joins its person in pass 2.
+            // A lone surname ("President Vidal", "Jordan") joins its person in pass 2.
             let surname_alone = word_count(&m.text) == 1
                 && surnames.contains(&m.text)
                 && matches!(
