@@ -72,30 +72,11 @@ impl GraphStore {
         Ok(None)
     }
 
-    /// Stores an article's graph unless an identical version is stored; a
-    /// changed article's graph is replaced in one transaction.
-    pub fn put_article(&self, id: &str, hash: &str, quads: &[Quad]) -> Result<StoreOutcome> {
-        let previous = self.article_hash(id)?;
-        if previous.as_deref() == Some(hash) {
-            return Ok(StoreOutcome::Unchanged);
-        }
-        let article = article_iri(id);
-        let mut transaction = self.store.start_transaction()?;
-        transaction.clear_graph(GraphNameRef::NamedNode(article.as_ref()))?;
-        transaction.extend(quads.iter());
-        transaction.commit()?;
-        Ok(if previous.is_some() {
-            StoreOutcome::Replaced
-        } else {
-            StoreOutcome::Added
-        })
-    }
-
-    /// Stores several articles' graphs in one transaction (much faster than one
-    /// transaction each). Each article is handled as by [`put_article`](Self::put_article):
-    /// unchanged ones are left alone, changed ones replaced whole. The transaction
-    /// commits all of them or none, so an interruption still leaves only whole articles.
-    /// Ids must be distinct within one call.
+    /// Stores a batch of articles' graphs: an article whose content hash is
+    /// stored already is left alone, a changed one is replaced whole, a new one
+    /// is added. New articles go in through Oxigraph's bulk loader (one atomic
+    /// load), changed ones through one transaction: either way an interruption
+    /// leaves only whole articles. Ids must be distinct within one call.
     pub fn put_articles(&self, articles: &[(&str, &str, &[Quad])]) -> Result<Vec<StoreOutcome>> {
         let mut outcomes = Vec::with_capacity(articles.len());
         let mut transaction = self.store.start_transaction()?;
