@@ -899,6 +899,11 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 patient.map(|p| coordinated(view, p)).unwrap_or_default(),
             )
         }
+        FrameKind::Motion => {
+            let mover = left_argument(view, start, &frame.agent_types);
+            let destination = right_argument(view, end, &frame.patient_types);
+            (mover, destination.into_iter().collect())
+        }
         FrameKind::Reverse => {
             let member = left_argument(view, start, &frame.patient_types);
             let group = right_argument(view, end, &frame.agent_types);
@@ -1659,6 +1664,19 @@ mod tests {
         );
         assert!(
             has(&rows, "spokeWith", "Rosa Vidal", "Ana Lopes"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn forces_moving_to_places() {
+        let (rows, _, _) = run("Hundreds of Turkish troops were deployed to Syria on Monday. Kenyan peacekeepers arrived in Somalia.");
+        assert!(
+            has(&rows, "deployedTo", "Turkish troops", "Syria"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "deployedTo", "Kenyan peacekeepers", "Somalia"),
             "{rows:?}"
         );
     }

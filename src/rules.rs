@@ -102,6 +102,9 @@ pub enum FrameKind {
     Noun,
     /// Argument order reversed: "X is a member of Y" gives Y → X.
     Reverse,
+    /// A movement: the mover before the trigger, the destination after it,
+    /// whatever the voice ("troops were deployed to X", "units arrived in Y").
+    Motion,
 }
 
 /// One verb or noun frame from `frames.tsv`.
@@ -339,6 +342,7 @@ impl Rules {
                     "intransitive" => FrameKind::Intransitive,
                     "noun" => FrameKind::Noun,
                     "reverse" => FrameKind::Reverse,
+                    "motion" => FrameKind::Motion,
                     other => return Err(format!("unknown frame kind {other:?}")),
                 };
                 let types = |i: usize| -> std::result::Result<Vec<EntityType>, String> {
