@@ -4,9 +4,10 @@
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// One article as read from its source, before cleaning.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -596,6 +597,19 @@ const FUNCTION_WORDS: [(&str, &[&str]); 7] = [
     ),
 ];
 
+/// Function word → the languages (indexes into `FUNCTION_WORDS`) it belongs
+/// to, and the longest function word in bytes: one hash lookup per word.
+static FUNCTION_WORD_INDEX: LazyLock<(HashMap<&str, Vec<usize>>, usize)> = LazyLock::new(|| {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+        for word in *list {
+            index.entry(word).or_default().push(k);
+        }
+    }
+    let longest = index.keys().map(|w| w.len()).max().unwrap_or(0);
+    (index, longest)
+});
+
 /// Why a text is not English, if it is not: mostly written in a non-Latin script,
 /// or its function words are clearly another language's (a stopword-ratio
 /// heuristic). Short texts and texts with few function words of any language
@@ -633,16 +647,24 @@ pub fn not_english(text: &str) -> Option<String> {
     }
     let mut counts = [0usize; FUNCTION_WORDS.len()];
     let mut words = 0usize;
+    let (languages_of, longest) = &*FUNCTION_WORD_INDEX;
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        let word = word.to_lowercase();
-        for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            if list.contains(&word.as_str()) {
-                counts[k] += 1;
-            }
+        if word.len() > *longest {
+            continue;
+        }
+        let lower;
+        let word = if word.chars().any(char::is_uppercase) {
+            lower = word.to_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        for &k in languages_of.get(word).into_iter().flatten() {
+            counts[k] += 1;
         }
     }
     let english = counts[0];

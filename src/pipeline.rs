@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -62,7 +63,7 @@ pub struct Processed {
 pub struct StageTimes {
     /// Reading and decoding input files (JSON Lines parsing included).
     pub reading: Duration,
-    /// Content hash of the article (decides whether it changed).
+    /// Content hash of the article and lookup of the stored one (decides whether it changed).
     pub hashing: Duration,
     /// Boilerplate removal and publication date.
     pub cleaning: Duration,
@@ -195,6 +196,32 @@ impl Pipeline {
     pub fn process(&self, raw: &RawArticle) -> Processed {
         let mut times = StageTimes::default();
         let hash = timed(&mut times.hashing, || self.content_hash(raw));
+        self.process_hashed(raw, hash, times)
+    }
+
+    /// Like `process`, but an article stored already with the same content hash
+    /// is not analysed again: re-ingesting a corpus only pays for what changed.
+    pub fn process_unless_stored(&self, raw: &RawArticle, store: &GraphStore) -> Processed {
+        let mut times = StageTimes::default();
+        let hash = timed(&mut times.hashing, || self.content_hash(raw));
+        let stored = timed(&mut times.hashing, || store.article_hash(&raw.id));
+        // A failed lookup analyses the article; the write reports the store error.
+        if matches!(stored, Ok(Some(stored)) if stored == hash) {
+            return Processed {
+                id: raw.id.clone(),
+                hash,
+                quads: Vec::new(),
+                entities: 0,
+                facts: BTreeMap::new(),
+                warnings: raw.warnings.clone(),
+                times,
+            };
+        }
+        self.process_hashed(raw, hash, times)
+    }
+
+    /// Analysis and mapping once the content hash is known.
+    fn process_hashed(&self, raw: &RawArticle, hash: String, mut times: StageTimes) -> Processed {
         let analysis = self.analyse_timed(raw, &mut times);
         let quads = timed(&mut times.mapping, || {
             GraphBuilder::new(&analysis.clean).build(
@@ -284,10 +311,11 @@ pub struct Summary {
 /// Articles processed in parallel per batch; bounds memory on big corpora.
 const BATCH: usize = 2048;
 
-/// Ingests files, folders and `-` into the store. Articles are processed in
-/// parallel batches; while one batch is analysed (rayon threads) the previous
-/// one is written (one writer thread), each batch atomically, so an
-/// interruption leaves only whole articles. At most two batches are in memory.
+/// Ingests files, folders and `-` into the store, in three overlapped stages:
+/// a reader thread parses the next batch while rayon threads analyse the
+/// current one and a writer thread stores the previous one, each batch
+/// atomically, so an interruption leaves only whole articles. At most four
+/// batches are in memory (read ahead, queued, analysed, written).
 pub fn ingest(
     pipeline: &Pipeline,
     store: &GraphStore,
@@ -300,45 +328,72 @@ pub fn ingest(
         skipped,
         ..Summary::default()
     };
-    let mut batch: Vec<RawArticle> = Vec::new();
     let mut pending: Vec<Processed> = Vec::new();
+    std::thread::scope(|scope| -> Result<()> {
+        let (sender, batches) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || read_batches(pipeline, files, sender));
+        // An error drops `batches`, which stops the reader at its next send.
+        for batch in batches {
+            summary.skipped.extend(batch.skipped);
+            summary.bytes += batch.bytes;
+            summary.stages.reading += batch.reading;
+            summary.interrupted |= batch.interrupted;
+            overlapped(pipeline, store, batch.articles, &mut pending, &mut summary)?;
+            progress(&summary);
+        }
+        Ok(())
+    })?;
+    write_processed(store, pending, &mut summary)?;
+    timed(&mut summary.stages.store_write, || store.flush())?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// A batch of articles read from the inputs, with what the reading skipped.
+#[derive(Default)]
+struct ReadBatch {
+    articles: Vec<RawArticle>,
+    skipped: Vec<Skipped>,
+    bytes: usize,
+    reading: Duration,
+    interrupted: bool,
+}
+
+/// Reads `files` into batches of `BATCH` articles for `ingest`; the last batch
+/// may be short or empty. Stops early on a stop request or when the receiver is gone.
+fn read_batches(pipeline: &Pipeline, files: Vec<PathBuf>, sender: SyncSender<ReadBatch>) {
+    let mut batch = ReadBatch::default();
     let mut seen_ids = std::collections::HashSet::new();
     'files: for file in files {
         let mut read_start = Instant::now();
-        let items = read_input_stream(&file);
-        for item in items {
-            summary.stages.reading += read_start.elapsed();
+        for item in read_input_stream(&file) {
+            batch.reading += read_start.elapsed();
             if pipeline.stopped() {
-                summary.interrupted = true;
+                batch.interrupted = true;
                 break 'files;
             }
             match item {
-                Item::Skipped(s) => summary.skipped.push(s),
+                Item::Skipped(s) => batch.skipped.push(s),
+                Item::Article(raw) if !seen_ids.insert(raw.id.clone()) => {
+                    batch.skipped.push(Skipped {
+                        origin: raw.origin.clone(),
+                        reason: format!("duplicate article id {:?} in this run", raw.id),
+                    });
+                }
                 Item::Article(raw) => {
-                    if !seen_ids.insert(raw.id.clone()) {
-                        summary.skipped.push(Skipped {
-                            origin: raw.origin.clone(),
-                            reason: format!("duplicate article id {:?} in this run", raw.id),
-                        });
-                        continue;
-                    }
-                    summary.bytes += raw.text.len();
-                    batch.push(raw);
-                    if batch.len() >= BATCH {
-                        let batch = std::mem::take(&mut batch);
-                        overlapped(pipeline, store, batch, &mut pending, &mut summary)?;
-                        progress(&summary);
+                    batch.bytes += raw.text.len();
+                    batch.articles.push(raw);
+                    if batch.articles.len() >= BATCH
+                        && sender.send(std::mem::take(&mut batch)).is_err()
+                    {
+                        return;
                     }
                 }
             }
             read_start = Instant::now();
         }
     }
-    overlapped(pipeline, store, batch, &mut pending, &mut summary)?;
-    write_processed(store, pending, &mut summary)?;
-    timed(&mut summary.stages.store_write, || store.flush())?;
-    summary.elapsed = started.elapsed();
-    Ok(summary)
+    let _ = sender.send(batch);
 }
 
 /// Analyses `batch` (in parallel) while the `pending` batch is written on
@@ -356,7 +411,9 @@ fn overlapped(
         // After a stop request no new article is started; those under way are kept.
         let processed: Vec<Processed> = batch
             .par_iter()
-            .filter_map(|raw| (!pipeline.stopped()).then(|| pipeline.process(raw)))
+            .filter_map(|raw| {
+                (!pipeline.stopped()).then(|| pipeline.process_unless_stored(raw, store))
+            })
             .collect();
         let written = writer
             .join()

@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::mentions::EntityType;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// A rule file's name (relative to the rules folder) and built-in content.

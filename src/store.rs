@@ -4,9 +4,11 @@
 use crate::error::{Error, Result};
 use crate::mapping::{article_iri, ng, PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
+use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -57,6 +59,10 @@ impl GraphStore {
     /// The content hash stored for an article, if the article is stored.
     pub fn article_hash(&self, id: &str) -> Result<Option<String>> {
         let article = article_iri(id);
+        // A point lookup first: on a fresh ingest most articles are not stored yet.
+        if !self.store.contains_named_graph(article.as_ref())? {
+            return Ok(None);
+        }
         let graph = GraphNameRef::NamedNode(article.as_ref());
         let hash = ng("contentHash");
         for quad in self.store.quads_for_pattern(
@@ -79,8 +85,8 @@ impl GraphStore {
     /// leaves only whole articles. Ids must be distinct within one call.
     pub fn put_articles(&self, articles: &[(&str, &str, &[Quad])]) -> Result<Vec<StoreOutcome>> {
         let mut outcomes = Vec::with_capacity(articles.len());
-        let mut transaction = self.store.start_transaction()?;
         let mut fresh: Vec<Quad> = Vec::new();
+        let mut changed: Vec<(NamedNode, &[Quad])> = Vec::new();
         for (id, hash, quads) in articles {
             let previous = self.article_hash(id)?;
             if previous.as_deref() == Some(*hash) {
@@ -88,10 +94,9 @@ impl GraphStore {
                 continue;
             }
             let article = article_iri(id);
-            // A graph without a hash (none is written so) is cleared all the same.
+            // A graph without a hash (none is written so) is replaced all the same.
             if previous.is_some() || self.store.contains_named_graph(article.as_ref())? {
-                transaction.clear_graph(GraphNameRef::NamedNode(article.as_ref()))?;
-                transaction.extend(quads.iter());
+                changed.push((article, quads));
             } else {
                 fresh.extend(quads.iter().cloned());
             }
@@ -108,7 +113,15 @@ impl GraphStore {
             loader.load_quads(fresh)?;
             loader.commit()?;
         }
-        transaction.commit()?;
+        // Started only after the load: the in-memory backend allows one writer at a time.
+        if !changed.is_empty() {
+            let mut transaction = self.store.start_transaction()?;
+            for (article, quads) in changed {
+                transaction.clear_graph(GraphNameRef::NamedNode(article.as_ref()))?;
+                transaction.extend(quads.iter());
+            }
+            transaction.commit()?;
+        }
         Ok(outcomes)
     }
 
@@ -139,9 +152,21 @@ impl GraphStore {
     /// Number of quads, named graphs (articles) and distinct triples.
     pub fn counts(&self) -> Result<(usize, usize, usize)> {
         let quads = self.store.len()?;
-        let graphs = self.store.named_graphs().count();
-        let triples = self.sorted_triples()?.len();
-        Ok((quads, graphs, triples))
+        let mut graphs = 0;
+        let mut triples = 0;
+        let mut shared = HashSet::new();
+        self.for_each_graph(|graph, quads| {
+            graphs += usize::from(matches!(graph, GraphName::NamedNode(_)));
+            for quad in quads {
+                if is_local_to(&quad, &graph) {
+                    triples += 1;
+                } else {
+                    shared.insert(Triple::from(quad));
+                }
+            }
+            Ok(())
+        })?;
+        Ok((quads, graphs, triples + shared.len()))
     }
 
     /// Number of quads and named graphs (articles), without reading every triple.
@@ -149,28 +174,50 @@ impl GraphStore {
         Ok((self.store.len()?, self.store.named_graphs().count()))
     }
 
-    /// All distinct triples (article graphs merged), sorted for deterministic output.
-    fn sorted_triples(&self) -> Result<Vec<Quad>> {
-        let mut triples: Vec<Quad> = self
+    /// Calls `visit` with every graph and its quads: the default graph, then the
+    /// article graphs in IRI order, each graph's quads sorted. Graphs are read in
+    /// parallel chunks, so memory stays bounded by one chunk whatever the store's size.
+    fn for_each_graph(
+        &self,
+        mut visit: impl FnMut(GraphName, Vec<Quad>) -> Result<()>,
+    ) -> Result<()> {
+        let mut named: Vec<NamedOrBlankNode> = self
             .store
-            .iter()
-            .map(|q| {
-                q.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
-            })
+            .named_graphs()
             .collect::<std::result::Result<_, _>>()?;
-        triples.sort_by_cached_key(|q| {
-            (
-                q.subject.to_string(),
-                q.predicate.to_string(),
-                q.object.to_string(),
-            )
-        });
-        triples.dedup();
-        Ok(triples)
+        named.sort_by(|a, b| node_str(a).cmp(node_str(b)));
+        let mut graphs = vec![GraphName::DefaultGraph];
+        graphs.extend(named.into_iter().map(GraphName::from));
+        for chunk in graphs.chunks(EXPORT_CHUNK) {
+            let decoded: Vec<Result<Vec<Quad>>> = chunk
+                .par_iter()
+                .map(|graph| {
+                    let mut quads: Vec<Quad> = self
+                        .store
+                        .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+                        .collect::<std::result::Result<_, _>>()?;
+                    quads.sort_by(|a, b| {
+                        triple_order(&a.subject, &a.predicate, &a.object).cmp(&triple_order(
+                            &b.subject,
+                            &b.predicate,
+                            &b.object,
+                        ))
+                    });
+                    Ok(quads)
+                })
+                .collect();
+            for (graph, quads) in chunk.iter().zip(decoded) {
+                visit(graph.clone(), quads?)?;
+            }
+        }
+        Ok(())
     }
 
-    /// Writes the graph in `format`, sorted: dataset formats (N-Quads, TriG)
-    /// keep one named graph per article; the others merge them.
+    /// Writes the graph in `format`, in a deterministic order. Dataset formats
+    /// (N-Quads, TriG) keep one named graph per article, graph after graph. The
+    /// others merge them: each article's own nodes (facts, counts, evidence)
+    /// come graph after graph, then the entity descriptions the articles share,
+    /// deduplicated and sorted. Returns the number of statements written.
     pub fn export(&self, format: RdfFormat, writer: impl Write) -> Result<usize> {
         let mut serializer = RdfSerializer::from_format(format);
         if matches!(
@@ -183,28 +230,38 @@ impl GraphStore {
                     .map_err(|e| Error::Invalid(e.to_string()))?;
             }
         }
-        let quads = if format.supports_datasets() {
-            let mut quads: Vec<Quad> = self.store.iter().collect::<std::result::Result<_, _>>()?;
-            quads.sort_by_cached_key(|q| {
-                (
-                    q.graph_name.to_string(),
-                    q.subject.to_string(),
-                    q.predicate.to_string(),
-                    q.object.to_string(),
-                )
-            });
-            quads
-        } else {
-            self.sorted_triples()?
-        };
+        let export_error = |e: std::io::Error| Error::Invalid(format!("export: {e}"));
         let mut out = serializer.for_writer(writer);
-        for quad in &quads {
-            out.serialize_quad(quad)
-                .map_err(|e| Error::Invalid(format!("export: {e}")))?;
+        let mut written = 0;
+        let mut shared = HashSet::new();
+        self.for_each_graph(|graph, quads| {
+            for quad in quads {
+                if format.supports_datasets() {
+                    out.serialize_quad(&quad).map_err(export_error)?;
+                    written += 1;
+                } else if is_local_to(&quad, &graph) {
+                    out.serialize_triple(&Triple::from(quad))
+                        .map_err(export_error)?;
+                    written += 1;
+                } else {
+                    shared.insert(Triple::from(quad));
+                }
+            }
+            Ok(())
+        })?;
+        let mut shared: Vec<Triple> = shared.into_iter().collect();
+        shared.sort_by(|a, b| {
+            triple_order(&a.subject, &a.predicate, &a.object).cmp(&triple_order(
+                &b.subject,
+                &b.predicate,
+                &b.object,
+            ))
+        });
+        for triple in &shared {
+            out.serialize_triple(triple).map_err(export_error)?;
         }
-        out.finish()
-            .map_err(|e| Error::Invalid(format!("export: {e}")))?;
-        Ok(quads.len())
+        out.finish().map_err(export_error)?;
+        Ok(written + shared.len())
     }
 
     /// Flushes writes to disk.
@@ -222,6 +279,53 @@ impl GraphStore {
     pub fn insert(&self, quads: &[Quad]) -> Result<()> {
         self.store.extend(quads.iter().cloned())?;
         Ok(())
+    }
+}
+
+/// Article graphs decoded per parallel chunk in exports and counts.
+const EXPORT_CHUNK: usize = 1024;
+
+/// Whether a statement belongs to its article alone: its subject is the article
+/// or a node minted under the article's IRI (facts, counts, evidence). Only
+/// entity descriptions are repeated in several article graphs (see `mapping`).
+fn is_local_to(quad: &Quad, graph: &GraphName) -> bool {
+    let (GraphName::NamedNode(graph), NamedOrBlankNode::NamedNode(subject)) =
+        (graph, &quad.subject)
+    else {
+        return false;
+    };
+    subject
+        .as_str()
+        .strip_prefix(graph.as_str())
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '#']))
+}
+
+/// A sort key that borrows instead of formatting: subject, predicate, then the
+/// object's kind, value and datatype or language.
+fn triple_order<'a>(
+    subject: &'a NamedOrBlankNode,
+    predicate: &'a NamedNode,
+    object: &'a Term,
+) -> (&'a str, &'a str, u8, &'a str, &'a str) {
+    let (kind, value, qualifier) = match object {
+        Term::NamedNode(n) => (0, n.as_str(), ""),
+        Term::BlankNode(b) => (1, b.as_str(), ""),
+        Term::Literal(l) => (2, l.value(), l.language().unwrap_or(l.datatype().as_str())),
+    };
+    (
+        node_str(subject),
+        predicate.as_str(),
+        kind,
+        value,
+        qualifier,
+    )
+}
+
+/// An IRI or blank node id, without brackets (so "a-1" sorts before "a-10").
+fn node_str(node: &NamedOrBlankNode) -> &str {
+    match node {
+        NamedOrBlankNode::NamedNode(n) => n.as_str(),
+        NamedOrBlankNode::BlankNode(b) => b.as_str(),
     }
 }
 
@@ -261,5 +365,69 @@ pub fn explain_write_error(dir: &Path, error: Error) -> Error {
         ))
     } else {
         error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mapping::ID;
+    use oxigraph::model::Literal;
+
+    fn node(path: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{ID}{path}"))
+    }
+
+    /// Two articles whose ids share a prefix, both describing one entity.
+    fn two_articles() -> GraphStore {
+        let store = GraphStore::in_memory().unwrap();
+        let label = oxigraph::model::vocab::rdfs::LABEL.into_owned();
+        let mut articles = Vec::new();
+        for id in ["a-1", "a-10"] {
+            let graph = GraphName::NamedNode(article_iri(id));
+            let entity = node("entity/organization/acme");
+            let fact = node(&format!("article/{id}/fact/1"));
+            articles.push(vec![
+                Quad::new(
+                    entity.clone(),
+                    label.clone(),
+                    Literal::from("Acme"),
+                    graph.clone(),
+                ),
+                Quad::new(fact, ng("subject"), entity, graph.clone()),
+            ]);
+        }
+        let batch: Vec<(&str, &str, &[Quad])> = vec![
+            ("a-1", "h1", articles[0].as_slice()),
+            ("a-10", "h10", articles[1].as_slice()),
+        ];
+        store.put_articles(&batch).unwrap();
+        store
+    }
+
+    #[test]
+    fn a_node_is_local_only_under_its_own_article() {
+        let graph = GraphName::NamedNode(article_iri("a-1"));
+        let quad =
+            |subject: &str| Quad::new(node(subject), ng("subject"), node("x"), graph.clone());
+        assert!(is_local_to(&quad("article/a-1/fact/3"), &graph));
+        assert!(is_local_to(&quad("article/a-1#char=0,5"), &graph));
+        assert!(!is_local_to(&quad("article/a-10/fact/3"), &graph));
+        assert!(!is_local_to(&quad("entity/person/jane-roe"), &graph));
+    }
+
+    #[test]
+    fn merged_exports_state_shared_descriptions_once() {
+        let store = two_articles();
+        assert_eq!(store.counts().unwrap(), (4, 2, 3));
+        let mut ntriples = Vec::new();
+        assert_eq!(store.export(RdfFormat::NTriples, &mut ntriples).unwrap(), 3);
+        let text = String::from_utf8(ntriples).unwrap();
+        assert_eq!(text.lines().count(), 3);
+        // Article graphs in IRI order, the shared entity description last.
+        assert!(text.lines().next().unwrap().contains("article/a-1/fact/1"));
+        assert!(text.lines().last().unwrap().contains("\"Acme\""));
+        let mut nquads = Vec::new();
+        assert_eq!(store.export(RdfFormat::NQuads, &mut nquads).unwrap(), 4);
     }
 }
