@@ -150,6 +150,7 @@ def bench_queries(store, results, limit_s):
                 "OPTIONAL { ?fact ng:role ?role } }"], results, limit_s)
     timed_query("all role changes (role_changes)", [*b, "query", "role_changes", "--format", "csv"], results, limit_s)
     timed_query("timeline", [*b, "query", "timeline", "--format", "csv"], results, limit_s)
+    timed_query("all relations (relations)", [*b, "query", "relations", "--format", "csv"], results, limit_s)
     started = time.perf_counter()
     p = subprocess.run([*b, "export", "--format", "turtle", "-o", str(store) + ".ttl"], text=True, capture_output=True)
     secs = time.perf_counter() - started
