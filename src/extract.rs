@@ -25,6 +25,9 @@ pub struct SentenceView<'a> {
     pub main_country: Option<usize>,
     /// The organisation the article is about (when no country dominates).
     pub main_organization: Option<usize>,
+    /// Per entity: a country other than the main one, or a place the gazetteer
+    /// puts in another country.
+    pub foreign: &'a [bool],
     /// Token ranges hidden from argument search (appositions, brackets).
     hidden: Vec<(usize, usize)>,
 }
@@ -63,6 +66,7 @@ pub fn extract(
     let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
     let mut facts = Facts::default();
     let main_country = resolved.dominant_country();
+    let foreign = foreign_entities(resolved, main_country, rules);
     // The organisation a story is about, unless the story is about a country.
     let main_organization = resolved
         .main_organization()
@@ -76,6 +80,7 @@ pub fn extract(
             types: &types,
             main_country,
             main_organization,
+            foreign: &foreign,
             anchor,
             rules,
             hidden,
@@ -201,7 +206,12 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
         // "He is also chairman of Y": a pronoun only as the subject of a copula.
         if m.kind == MentionKind::Pronoun {
             let post = copula_end(tokens, m.last).and_then(|at| apposition_post(view, at));
-            if let Some((role, _, Some(owner))) = post {
+            if let Some(Post {
+                role,
+                owner: Some(owner),
+                ..
+            }) = post
+            {
                 facts.relations.push(relation_fact(
                     view,
                     Relation::HoldsPosition,
@@ -227,15 +237,27 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                 .or_else(|| owner_before(view, m));
             posts.push((title.text.clone(), title.class, owner));
         }
-        if tokens.get(m.last).is_some_and(|t| t.text == ",") {
-            if let Some(post) = apposition_post(view, m.last + 1) {
-                posts.push(post);
-            }
+        // "X, the head of Y and a former minister": an apposition, or posts
+        // after a copula ("X is also chairman of Y", "X, who was the founder
+        // of Y"), each perhaps followed by "and a|an|the" another post.
+        let apposition = tokens.get(m.last).is_some_and(|t| t.text == ",");
+        let mut next = if apposition {
+            Some(m.last + 1)
+        } else {
+            copula_end(tokens, m.last)
+        };
+        while let Some(post) = next.and_then(|at| apposition_post(view, at)) {
+            let and_another = tokens.get(post.end).is_some_and(|t| t.lower == "and")
+                && tokens
+                    .get(post.end + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"));
+            next = and_another.then_some(post.end + 1);
+            posts.push((post.role, post.class, post.owner));
         }
-        // "X is also chairman of Y", "X served as president", "X, who was the founder of Y".
-        if let Some(at) = copula_end(tokens, m.last) {
-            if let Some(post) = apposition_post(view, at) {
-                posts.push(post);
+        if apposition {
+            if let Some(post) = copula_end(tokens, m.last).and_then(|at| apposition_post(view, at))
+            {
+                posts.push((post.role, post.class, post.owner));
             }
         }
         for (role, class, owner) in posts {
@@ -294,6 +316,27 @@ fn copula_end(tokens: &[Token], after_name: usize) -> Option<usize> {
     Some(j)
 }
 
+/// Per entity: whether it lies outside the article's main country (another
+/// country, or a city or region of another country by the gazetteer's codes).
+fn foreign_entities(resolved: &Resolved, main_country: Option<usize>, rules: &Rules) -> Vec<bool> {
+    let home = main_country.and_then(|c| rules.country_codes.get(&resolved.entities[c].label));
+    resolved
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match e.entity_type {
+            EntityType::Country => Some(i) != main_country,
+            EntityType::Place => home.is_some_and(|home| {
+                rules
+                    .place_codes
+                    .get(&e.label)
+                    .is_some_and(|code| code != home)
+            }),
+            _ => false,
+        })
+        .collect()
+}
+
 /// The organisation of a post the text does not name: the article's main
 /// country for state posts, the company opening the sentence for business
 /// posts ("Acme Corp said X, its chief financial officer, ..."). None after
@@ -320,7 +363,21 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
         {
             default_owner(view, k, TitleClass::Business)
         }
-        TitleClass::HeadOfState | TitleClass::Government => view.main_country,
+        // Only in a sentence about the main country alone ("President X told
+        // reporters in Paris" is not the main country's president), and not
+        // for a body's post ("Commission President X").
+        TitleClass::HeadOfState | TitleClass::Government => {
+            let abroad = view
+                .mentions
+                .iter()
+                .any(|(_, e)| e.is_some_and(|e| view.foreign[e]));
+            let body = m.title.as_ref().is_some_and(|t| {
+                t.text
+                    .split_whitespace()
+                    .any(|w| view.rules.org_keywords.contains_key(w))
+            });
+            view.main_country.filter(|_| !abroad && !body)
+        }
         TitleClass::Business => {
             let (first, entity) = view.mentions.first()?;
             let opening = (first.first < m.first
@@ -361,8 +418,9 @@ fn resigned_from_post(facts: &mut Facts, types: &[EntityType], main_organization
     }
 }
 
-/// An appointment, dismissal or resignation with a post says who held it:
-/// "Acme named X chief executive" gives X holdsPosition Acme (chief executive).
+/// An appointment, dismissal, resignation or succession with a post says who
+/// held it: "Acme named X chief executive" gives X holdsPosition Acme (chief
+/// executive); "X succeeded Y as chairman of Acme" gives both X and Y the post.
 fn positions_from_role_changes(
     facts: &mut Facts,
     types: &[EntityType],
@@ -370,28 +428,33 @@ fn positions_from_role_changes(
 ) {
     let mut derived = Vec::new();
     for f in &facts.relations {
-        let (person, organisation) = match f.relation {
+        let (holders, organisation) = match f.relation {
             Relation::Appointed | Relation::Dismissed => {
                 let agent_org = f.subject.filter(|a| types[*a] == EntityType::Organization);
-                (f.object, f.organization.or(agent_org))
+                ([f.object, None], f.organization.or(agent_org))
             }
-            Relation::Resigned => (f.subject, f.object),
+            Relation::Resigned => ([f.subject, None], f.object),
+            Relation::Succeeded => ([f.subject, f.object], f.organization),
             _ => continue,
         };
-        let Some(person) = person.filter(|p| types[*p] == EntityType::Person) else {
+        let Some(role) = f.role.clone() else { continue };
+        let organisation = organisation.or(dominant_country
+            .filter(|_| matches!(f.relation, Relation::Appointed | Relation::Succeeded)));
+        let Some(organisation) = organisation
+            .filter(|o| matches!(types[*o], EntityType::Organization | EntityType::Country))
+        else {
             continue;
         };
-        let Some(role) = f.role.clone() else { continue };
-        let organisation =
-            organisation.or(dominant_country.filter(|_| f.relation == Relation::Appointed));
-        if let Some(organisation) = organisation
-            .filter(|o| matches!(types[*o], EntityType::Organization | EntityType::Country))
+        for person in holders
+            .into_iter()
+            .flatten()
+            .filter(|p| types[*p] == EntityType::Person)
         {
             let mut position = f.clone();
             position.relation = Relation::HoldsPosition;
             position.subject = Some(person);
             position.object = Some(organisation);
-            position.role = Some(role);
+            position.role = Some(role.clone());
             position.organization = None;
             position.extractor = "role-changes";
             position.confidence = 0.7;
@@ -447,7 +510,7 @@ fn owner_before(view: &SentenceView, m: &Mention) -> Option<usize> {
 
 /// Reads an apposition's post from `at`: "(the|a) (former) TITLE (of|at|for
 /// ORG)", or "TITLE of finance" (the post's field joins the role).
-fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass, Option<usize>)> {
+fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
     let tokens = view.tokens();
     let mut j = at;
     if tokens
@@ -472,6 +535,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass
     let (title_end, class) = found?;
     let mut role_end = title_end;
     let mut owner = None;
+    let mut end = title_end;
     if tokens
         .get(title_end)
         .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for"))
@@ -493,13 +557,14 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass
             _ => i,
         });
         match found.map(|i| &view.mentions[i]) {
-            Some((_, Some(e)))
+            Some((m, Some(e)))
                 if matches!(
                     view.types[*e],
                     EntityType::Organization | EntityType::Country | EntityType::MilitaryForce
                 ) =>
             {
                 owner = Some(*e);
+                end = m.last;
             }
             Some(_) => {}
             None => {
@@ -519,11 +584,21 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<(String, TitleClass
     if owner.is_none() && tokens.get(role_end).is_some_and(Token::is_capitalized) {
         return None;
     }
-    Some((
-        crate::mentions::join(&tokens[start..role_end]),
+    Some(Post {
+        role: crate::mentions::join(&tokens[start..role_end]),
         class,
         owner,
-    ))
+        end: end.max(role_end),
+    })
+}
+
+/// A post found after a name: its role text, class, organisation (if named)
+/// and the token where the post's words end.
+struct Post {
+    role: String,
+    class: TitleClass,
+    owner: Option<usize>,
+    end: usize,
 }
 
 fn find_entity_named(view: &SentenceView, name: &str) -> Option<usize> {
@@ -1679,5 +1754,66 @@ mod tests {
             has(&rows, "deployedTo", "Kenyan peacekeepers", "Somalia"),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn coordinated_appositions_give_each_post() {
+        let (rows, _, _) = run("Moldova's police arrested Ivan Dorok, the former head of the State Audit Chamber and a two-time prime minister, on Monday. Moldova has seen protests since March.");
+        assert!(
+            rows.contains(&(
+                "holdsPosition".into(),
+                "Ivan Dorok".into(),
+                "State Audit Chamber".into(),
+                "former head".into()
+            )),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "holdsPosition", "Ivan Dorok", "Moldova"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn an_apposition_with_a_post_makes_an_unknown_name_a_person() {
+        let (rows, _, resolved) = run(
+            "Ruxanda Pop, the chief executive of Danube Shipping, said the company would grow.",
+        );
+        assert!(
+            has(&rows, "holdsPosition", "Ruxanda Pop", "Danube Shipping"),
+            "{rows:?}"
+        );
+        assert!(resolved
+            .entities
+            .iter()
+            .any(|e| e.label == "Ruxanda Pop" && e.entity_type == EntityType::Person));
+    }
+
+    #[test]
+    fn an_unqualified_state_post_abroad_is_not_the_main_country() {
+        let text = "Peru's Congress met on Monday. Peru's economy minister resigned. \
+                    Peru has a new cabinet. Chancellor Karl Weiss told reporters in Berlin that Peru was calm. \
+                    President Rosa Vidal said Peru would recover.";
+        let (rows, _, _) = run(text);
+        assert!(
+            !has(&rows, "holdsPosition", "Karl Weiss", "Peru"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "holdsPosition", "Rosa Vidal", "Peru"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_succession_gives_both_holders_the_post() {
+        let (rows, _, _) =
+            run("Maria Olsen succeeded Erik Lund as chairman of Nordic Timber Corp on Monday.");
+        for holder in ["Maria Olsen", "Erik Lund"] {
+            assert!(
+                has(&rows, "holdsPosition", holder, "Nordic Timber Corp"),
+                "{rows:?}"
+            );
+        }
     }
 }

@@ -608,7 +608,8 @@ fn type_name(
             return (Some(EntityType::Organization), text.to_string());
         }
     }
-    // "X, 41, was named ...", "X, who ...": only people have ages and "who".
+    // "X, 41, was named ...", "X, who ...", "X, the former head of Y": only
+    // people have ages, "who" and posts.
     let next: Vec<&Token> = tokens[end..].iter().take(3).collect();
     let person_context = match next.as_slice() {
         [comma, age, close, ..] if comma.text == "," && close.text == "," => {
@@ -618,7 +619,13 @@ fn type_name(
                     .parse::<u32>()
                     .is_ok_and(|a| (18..=99).contains(&a))
         }
-        [comma, who, ..] => comma.text == "," && who.lower == "who",
+        [comma, who, ..] if who.lower == "who" => comma.text == ",",
+        [comma, article, ..]
+            if comma.text == "," && matches!(article.lower.as_str(), "the" | "a" | "an") =>
+        {
+            title_at(tokens, end + 2, tokens.len(), rules)
+                .is_some_and(|(_, class)| class != TitleClass::Honorific)
+        }
         _ => false,
     };
     if person_context && words.len() >= 2 && words.iter().all(|w| w.kind == TokenKind::Word) {

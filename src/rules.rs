@@ -159,6 +159,10 @@ impl Boilerplate {
 pub struct Rules {
     /// Written names of countries, cities and organisations → entry.
     pub gazetteer: HashMap<String, GazetteerEntry>,
+    /// Canonical country → ISO 3166 code ("Germany" → "DE").
+    pub country_codes: HashMap<String, String>,
+    /// Canonical city or region → its country's ISO code ("Berlin" → "DE").
+    pub place_codes: HashMap<String, String>,
     /// Nationality words ("Russian", "Russians") → canonical country.
     pub demonyms: HashMap<String, String>,
     /// Canonical country → its first-listed nationality adjective ("Russia" → "Russian").
@@ -262,12 +266,22 @@ impl Rules {
         };
         match file {
             "gazetteer/countries.tsv" => {
-                self.add_gazetteer(field(0)?, field(1)?, EntityType::Country)
+                self.add_gazetteer(field(0)?, field(1)?, EntityType::Country);
+                if let Some(code) = country_code(f) {
+                    self.country_codes
+                        .entry(field(1)?.to_string())
+                        .or_insert(code);
+                }
             }
             "gazetteer/cities.tsv" | "gazetteer/regions.tsv" => {
                 // A country's name always wins over a city of the same name.
                 if !self.gazetteer.contains_key(field(0)?) {
                     self.add_gazetteer(field(0)?, field(1)?, EntityType::Place);
+                    if let Some(code) = country_code(f) {
+                        self.place_codes
+                            .entry(field(1)?.to_string())
+                            .or_insert(code);
+                    }
                 }
             }
             "gazetteer/organizations.tsv" => {
@@ -405,6 +419,15 @@ impl Rules {
                 entity_type,
             });
     }
+}
+
+/// The ISO country code in a gazetteer line's third column, if it names one
+/// country ("-" marks regions spanning several).
+fn country_code(fields: &[&str]) -> Option<String> {
+    fields
+        .get(2)
+        .filter(|code| code.len() == 2)
+        .map(|code| code.to_string())
 }
 
 #[cfg(test)]
