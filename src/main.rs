@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::dates::Date;
 use newsgraph::graph_export::{write_neo4j_folder, Filter, GraphFormat, Snapshot};
 use newsgraph::pipeline::{ingest, Pipeline, Summary};
-use newsgraph::queries::{bind_parameter, find_saved, saved_queries, write_results, ResultFormat};
+use newsgraph::queries::{find_saved, saved_queries, write_results, ResultFormat};
 use newsgraph::rules::Rules;
 use newsgraph::store::GraphStore;
 use newsgraph::{ontology_docs, shacl};
@@ -317,7 +317,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain { entity, format } => {
             let store = open_for_reading(&cli.store)?;
             let q = find_saved("explain", cli.queries.as_deref())?;
-            let results = store.query(&bind_parameter(&q.sparql, "name", &entity))?;
+            let results = newsgraph::queries::explain(&store, &q.sparql, &entity)?;
             let rows = write_results(results, format, std::io::stdout().lock())?;
             if rows == 0 {
                 eprintln!(

@@ -328,6 +328,10 @@ pub fn ingest(
         skipped,
         ..Summary::default()
     };
+    let sink = Sink {
+        store,
+        fresh: store.is_empty()?,
+    };
     let mut pending: Vec<Processed> = Vec::new();
     std::thread::scope(|scope| -> Result<()> {
         let (sender, batches) = std::sync::mpsc::sync_channel(1);
@@ -338,12 +342,12 @@ pub fn ingest(
             summary.bytes += batch.bytes;
             summary.stages.reading += batch.reading;
             summary.interrupted |= batch.interrupted;
-            overlapped(pipeline, store, batch.articles, &mut pending, &mut summary)?;
+            overlapped(pipeline, &sink, batch.articles, &mut pending, &mut summary)?;
             progress(&summary);
         }
         Ok(())
     })?;
-    write_processed(store, pending, &mut summary)?;
+    write_processed(&sink, pending, &mut summary)?;
     timed(&mut summary.stages.store_write, || store.flush())?;
     summary.elapsed = started.elapsed();
     Ok(summary)
@@ -396,23 +400,34 @@ fn read_batches(pipeline: &Pipeline, files: Vec<PathBuf>, sender: SyncSender<Rea
     let _ = sender.send(batch);
 }
 
+/// Where an ingest writes: the store, and whether it was empty when the run
+/// began (then no article of the run can be stored already: ids are distinct
+/// within a run, so the stored-hash lookups are skipped).
+struct Sink<'a> {
+    store: &'a GraphStore,
+    fresh: bool,
+}
+
 /// Analyses `batch` (in parallel) while the `pending` batch is written on
 /// another thread; the analysed batch becomes the new `pending`.
 fn overlapped(
     pipeline: &Pipeline,
-    store: &GraphStore,
+    sink: &Sink,
     batch: Vec<RawArticle>,
     pending: &mut Vec<Processed>,
     summary: &mut Summary,
 ) -> Result<()> {
     let to_write = std::mem::take(pending);
     let (processed, written) = std::thread::scope(|scope| {
-        let writer = scope.spawn(|| write_processed(store, to_write, summary));
+        let writer = scope.spawn(|| write_processed(sink, to_write, summary));
         // After a stop request no new article is started; those under way are kept.
         let processed: Vec<Processed> = batch
             .par_iter()
             .filter_map(|raw| {
-                (!pipeline.stopped()).then(|| pipeline.process_unless_stored(raw, store))
+                (!pipeline.stopped()).then(|| match sink.fresh {
+                    true => pipeline.process(raw),
+                    false => pipeline.process_unless_stored(raw, sink.store),
+                })
             })
             .collect();
         let written = writer
@@ -429,11 +444,7 @@ fn overlapped(
 }
 
 /// Writes analysed articles to the store, all in one atomic batch.
-fn write_processed(
-    store: &GraphStore,
-    processed: Vec<Processed>,
-    summary: &mut Summary,
-) -> Result<()> {
+fn write_processed(sink: &Sink, processed: Vec<Processed>, summary: &mut Summary) -> Result<()> {
     if processed.is_empty() {
         return Ok(());
     }
@@ -443,7 +454,7 @@ fn write_processed(
             .iter()
             .map(|p| (p.id.as_str(), p.hash.as_str(), p.quads.as_slice()))
             .collect();
-        store.put_articles(&articles)
+        sink.store.put_articles(&articles, sink.fresh)
     })?;
     for (p, outcome) in processed.into_iter().zip(outcomes) {
         summary.articles += 1;

@@ -6,12 +6,14 @@
 
 use crate::error::{Error, Result};
 use crate::mapping::PREFIXES;
+use crate::store::GraphStore;
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryResults, QuerySolutionIter, Variable};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 const BUILTIN: &[(&str, &str)] = &[
     ("entities", include_str!("../queries/entities.rq")),
@@ -105,9 +107,59 @@ pub fn find_saved(name: &str, dir: Option<&Path>) -> Result<SavedQuery> {
 }
 
 /// Fills a saved query's parameter: every `$name` becomes `value` as a
-/// SPARQL string literal (escaped), so `explain` can ask about any entity.
+/// SPARQL string literal (escaped), so a query can ask about any text.
 pub fn bind_parameter(sparql: &str, name: &str, value: &str) -> String {
     let literal = oxigraph::model::Literal::new_simple_literal(value).to_string();
+    bind_term(sparql, name, &literal)
+}
+
+/// Every fact about the entities labelled (or aliased) `name`, exactly as
+/// written: the entities are looked up first, then `explain_sparql` (the saved
+/// `explain` query) runs once per entity with its IRI as `$entity`. A constant
+/// IRI lets each pattern start from an index hit; joining the label lookup in
+/// the same query made the evaluator scan every fact of the store.
+pub fn explain(
+    store: &GraphStore,
+    explain_sparql: &str,
+    name: &str,
+) -> Result<QueryResults<'static>> {
+    let lookup = bind_parameter(
+        "SELECT DISTINCT ?entity WHERE { ?entity rdfs:label|skos:altLabel $name } ORDER BY ?entity",
+        "name",
+        name,
+    );
+    let mut entities = Vec::new();
+    if let QueryResults::Solutions(solutions) = store.query(&lookup)? {
+        for solution in solutions {
+            if let Some(entity) = solution?.get("entity") {
+                entities.push(entity.to_string());
+            }
+        }
+    }
+    // No entity: the query still runs (on an IRI no node has) for its columns.
+    if entities.is_empty() {
+        entities.push(format!("<{}entity/none>", crate::mapping::ID));
+    }
+    let mut variables = None;
+    let mut rows = Vec::new();
+    for entity in &entities {
+        if let QueryResults::Solutions(solutions) =
+            store.query(&bind_term(explain_sparql, "entity", entity))?
+        {
+            variables.get_or_insert_with(|| Arc::<[Variable]>::from(solutions.variables()));
+            for solution in solutions {
+                rows.push(Ok(solution?));
+            }
+        }
+    }
+    let variables = variables
+        .ok_or_else(|| Error::Invalid("the explain query must be a SELECT query".into()))?;
+    Ok(QuerySolutionIter::new(variables, rows).into())
+}
+
+/// Replaces every `$name` variable (the whole name only) with `term`, written
+/// in SPARQL syntax.
+fn bind_term(sparql: &str, name: &str, term: &str) -> String {
     let placeholder = format!("${name}");
     let mut out = String::with_capacity(sparql.len());
     let mut rest = sparql;
@@ -118,7 +170,7 @@ pub fn bind_parameter(sparql: &str, name: &str, value: &str) -> String {
         if after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
             out.push_str(&placeholder);
         } else {
-            out.push_str(&literal);
+            out.push_str(term);
         }
         rest = after;
     }

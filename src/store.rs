@@ -9,6 +9,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use rayon::prelude::*;
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::Path;
 
@@ -83,22 +84,28 @@ impl GraphStore {
     /// is added. New articles go in through Oxigraph's bulk loader (one atomic
     /// load), changed ones through one transaction: either way an interruption
     /// leaves only whole articles. Ids must be distinct within one call.
-    pub fn put_articles(&self, articles: &[(&str, &str, &[Quad])]) -> Result<Vec<StoreOutcome>> {
+    /// `fresh` says the caller knows none of the ids is stored (the store was
+    /// empty when its run began and ids are distinct within the run): no lookups.
+    pub fn put_articles(
+        &self,
+        articles: &[(&str, &str, &[Quad])],
+        fresh: bool,
+    ) -> Result<Vec<StoreOutcome>> {
         let mut outcomes = Vec::with_capacity(articles.len());
-        let mut fresh: Vec<Quad> = Vec::new();
+        let mut new_quads: Vec<Quad> = Vec::new();
         let mut changed: Vec<(NamedNode, &[Quad])> = Vec::new();
         for (id, hash, quads) in articles {
-            let previous = self.article_hash(id)?;
+            let previous = if fresh { None } else { self.article_hash(id)? };
             if previous.as_deref() == Some(*hash) {
                 outcomes.push(StoreOutcome::Unchanged);
                 continue;
             }
             let article = article_iri(id);
             // A graph without a hash (none is written so) is replaced all the same.
-            if previous.is_some() || self.store.contains_named_graph(article.as_ref())? {
+            if previous.is_some() || !fresh && self.store.contains_named_graph(article.as_ref())? {
                 changed.push((article, quads));
             } else {
-                fresh.extend(quads.iter().cloned());
+                new_quads.extend(quads.iter().cloned());
             }
             outcomes.push(if previous.is_some() {
                 StoreOutcome::Replaced
@@ -108,9 +115,9 @@ impl GraphStore {
         }
         // New articles go through the bulk loader: sorted files ingested
         // atomically (all column families at once), no write-ahead log.
-        if !fresh.is_empty() {
+        if !new_quads.is_empty() {
             let mut loader = self.store.bulk_loader().with_num_threads(1);
-            loader.load_quads(fresh)?;
+            loader.load_quads(new_quads)?;
             loader.commit()?;
         }
         // Started only after the load: the in-memory backend allows one writer at a time.
@@ -154,19 +161,22 @@ impl GraphStore {
         let quads = self.store.len()?;
         let mut graphs = 0;
         let mut triples = 0;
-        let mut shared = HashSet::new();
+        let mut seen = SharedSeen::default();
         self.for_each_graph(|graph, quads| {
             graphs += usize::from(matches!(graph, GraphName::NamedNode(_)));
             for quad in quads {
-                if is_local_to(&quad, &graph) {
+                if is_local_to(&quad, &graph) || seen.first_time(&quad) {
                     triples += 1;
-                } else {
-                    shared.insert(Triple::from(quad));
                 }
             }
             Ok(())
         })?;
-        Ok((quads, graphs, triples + shared.len()))
+        Ok((quads, graphs, triples))
+    }
+
+    /// True when nothing is stored.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.store.is_empty()?)
     }
 
     /// Number of quads and named graphs (articles), without reading every triple.
@@ -213,11 +223,11 @@ impl GraphStore {
         Ok(())
     }
 
-    /// Writes the graph in `format`, in a deterministic order. Dataset formats
-    /// (N-Quads, TriG) keep one named graph per article, graph after graph. The
-    /// others merge them: each article's own nodes (facts, counts, evidence)
-    /// come graph after graph, then the entity descriptions the articles share,
-    /// deduplicated and sorted. Returns the number of statements written.
+    /// Writes the graph in `format`, in a deterministic order: article graphs
+    /// in IRI order, statements sorted within each. Dataset formats (N-Quads,
+    /// TriG) keep one named graph per article. The others merge them: an
+    /// entity description that several articles state is written where it
+    /// first appears. Returns the number of statements written.
     pub fn export(&self, format: RdfFormat, writer: impl Write) -> Result<usize> {
         let mut serializer = RdfSerializer::from_format(format);
         if matches!(
@@ -233,35 +243,23 @@ impl GraphStore {
         let export_error = |e: std::io::Error| Error::Invalid(format!("export: {e}"));
         let mut out = serializer.for_writer(writer);
         let mut written = 0;
-        let mut shared = HashSet::new();
+        let mut seen = SharedSeen::default();
         self.for_each_graph(|graph, quads| {
             for quad in quads {
                 if format.supports_datasets() {
                     out.serialize_quad(&quad).map_err(export_error)?;
-                    written += 1;
-                } else if is_local_to(&quad, &graph) {
+                } else if is_local_to(&quad, &graph) || seen.first_time(&quad) {
                     out.serialize_triple(&Triple::from(quad))
                         .map_err(export_error)?;
-                    written += 1;
                 } else {
-                    shared.insert(Triple::from(quad));
+                    continue;
                 }
+                written += 1;
             }
             Ok(())
         })?;
-        let mut shared: Vec<Triple> = shared.into_iter().collect();
-        shared.sort_by(|a, b| {
-            triple_order(&a.subject, &a.predicate, &a.object).cmp(&triple_order(
-                &b.subject,
-                &b.predicate,
-                &b.object,
-            ))
-        });
-        for triple in &shared {
-            out.serialize_triple(triple).map_err(export_error)?;
-        }
         out.finish().map_err(export_error)?;
-        Ok(written + shared.len())
+        Ok(written)
     }
 
     /// Flushes writes to disk.
@@ -284,6 +282,28 @@ impl GraphStore {
 
 /// Article graphs decoded per parallel chunk in exports and counts.
 const EXPORT_CHUNK: usize = 1024;
+
+/// The shared statements (entity descriptions) met so far, as 128-bit
+/// hashes of their triples: 16 bytes each instead of the triple's strings,
+/// so merging a million articles' graphs stays within memory.
+#[derive(Default)]
+struct SharedSeen(HashSet<u128>);
+
+impl SharedSeen {
+    /// True the first time the triple of `quad` is met.
+    fn first_time(&mut self, quad: &Quad) -> bool {
+        let half = |salt: u64| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            salt.hash(&mut hasher);
+            quad.subject.hash(&mut hasher);
+            quad.predicate.hash(&mut hasher);
+            quad.object.hash(&mut hasher);
+            hasher.finish()
+        };
+        self.0
+            .insert(u128::from(half(0)) << 64 | u128::from(half(1)))
+    }
+}
 
 /// Whether a statement belongs to its article alone: its subject is the article
 /// or a node minted under the article's IRI (facts, counts, evidence). Only
@@ -401,7 +421,7 @@ mod tests {
             ("a-1", "h1", articles[0].as_slice()),
             ("a-10", "h10", articles[1].as_slice()),
         ];
-        store.put_articles(&batch).unwrap();
+        store.put_articles(&batch, true).unwrap();
         store
     }
 
@@ -424,9 +444,11 @@ mod tests {
         assert_eq!(store.export(RdfFormat::NTriples, &mut ntriples).unwrap(), 3);
         let text = String::from_utf8(ntriples).unwrap();
         assert_eq!(text.lines().count(), 3);
-        // Article graphs in IRI order, the shared entity description last.
-        assert!(text.lines().next().unwrap().contains("article/a-1/fact/1"));
-        assert!(text.lines().last().unwrap().contains("\"Acme\""));
+        // Article graphs in IRI order; the shared description where first met.
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].contains("article/a-1/fact/1"), "{text}");
+        assert!(lines[1].contains("\"Acme\""), "{text}");
+        assert!(lines[2].contains("article/a-10/fact/1"), "{text}");
         let mut nquads = Vec::new();
         assert_eq!(store.export(RdfFormat::NQuads, &mut nquads).unwrap(), 4);
     }
