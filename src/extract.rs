@@ -930,10 +930,14 @@ fn coordinated(view: &SentenceView, k: usize) -> Vec<usize> {
         {
             name_start = qualifier.first.max(last);
         }
-        let gap: Vec<&str> = tokens[last..name_start]
+        let mut gap: Vec<&str> = tokens[last..name_start]
             .iter()
             .map(|t| t.lower.as_str())
             .collect();
+        // "the airport and the city hall": a determiner opens the next phrase.
+        if gap.len() > 1 && matches!(gap.last(), Some(&("the" | "a" | "an" | "its" | "their"))) {
+            gap.pop();
+        }
         if !matches!(
             gap.as_slice(),
             [","] | ["and"] | [",", "and"] | ["or"] | ["and", "then"] | [",", "and", "then"]
@@ -1192,11 +1196,56 @@ fn title_phrase_end(view: &SentenceView, at: usize) -> Option<usize> {
         let phrase: Vec<&str> = tokens[at..e].iter().map(|t| t.lower.as_str()).collect();
         if crate::mentions::title_class(&phrase.join(" "), view.rules)
             .is_some_and(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))
+            || is_portfolio_post(&tokens[at..e], view.rules)
         {
             found = Some(e);
         }
     }
     found
+}
+
+/// "agriculture secretary", "trade and industry minister": a government post
+/// led by the name of its portfolio, one or two plain lowercase words (or two
+/// joined by "and") that the titles file does not list.
+fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
+    let Some((head, field)) = words.split_last() else {
+        return false;
+    };
+    let plain = |t: &Token| {
+        t.kind == TokenKind::Word
+            && !t.is_capitalized()
+            && t.text.chars().all(char::is_alphabetic)
+            && !matches!(
+                t.lower.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "for"
+                    | "to"
+                    | "as"
+                    | "in"
+                    | "on"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "new"
+                    | "was"
+                    | "is"
+                    | "be"
+            )
+    };
+    let field_ok = match field {
+        [one] | [one, _] if field.len() == 1 || plain(&field[1]) => plain(one),
+        [one, and, two] => plain(one) && and.lower == "and" && plain(two),
+        _ => false,
+    };
+    field_ok
+        && rules.titles.get(head.lower.as_str()) == Some(&TitleClass::Government)
+        && !head.is_capitalized()
 }
 
 /// The date expression nearest to `trigger` in the sentence, resolved.
@@ -1815,5 +1864,30 @@ mod tests {
                 "{rows:?}"
             );
         }
+    }
+
+    #[test]
+    fn seizures_of_coordinated_facilities_and_retaken_ones() {
+        let (rows, _, _) = run("Government forces regained control of the city hall and the airport in Lima on Friday.");
+        for place in ["city hall", "airport"] {
+            assert!(has(&rows, "seized", "government forces", place), "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn portfolio_posts_after_appointment_verbs() {
+        let (rows, _, _) = run("Luis Pardo, 52, was made agriculture secretary. Marta Gil was named trade and industry minister.");
+        assert!(
+            rows.iter().any(|r| r.0 == "appointed"
+                && r.2 == "Luis Pardo"
+                && r.3 == "agriculture secretary"),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter().any(|r| r.0 == "appointed"
+                && r.2 == "Marta Gil"
+                && r.3 == "trade and industry minister"),
+            "{rows:?}"
+        );
     }
 }
