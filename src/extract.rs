@@ -89,6 +89,7 @@ pub fn extract(
         frames(&view, &mut facts);
         counts(&view, &mut facts);
     }
+    agents_of_announced_appointments(sentences, resolved, rules, &mut facts);
     carry_owners(&mut facts, &types);
     resigned_from_post(&mut facts, &types, main_organization);
     positions_from_role_changes(&mut facts, &types, main_country);
@@ -462,6 +463,66 @@ fn positions_from_role_changes(
         }
     }
     facts.relations.extend(derived);
+}
+
+/// "President X swore in four new ministers. Y was made finance minister.":
+/// a person who appoints an unnamed plural of posts is the agent of the
+/// agentless appointments told in the next sentences (at most four).
+fn agents_of_announced_appointments(
+    sentences: &[Sentence],
+    resolved: &Resolved,
+    rules: &Rules,
+    facts: &mut Facts,
+) {
+    let appoints = |word: &str| {
+        rules.frames.get(word).is_some_and(|frames| {
+            frames
+                .iter()
+                .any(|f| f.relation == "appointed" && f.kind == FrameKind::Active)
+        })
+    };
+    let plural_post = |t: &Token| {
+        let singular = t
+            .lower
+            .strip_suffix("ies")
+            .map(|stem| format!("{stem}y"))
+            .or_else(|| t.lower.strip_suffix('s').map(str::to_string));
+        singular.is_some_and(|s| rules.titles.contains_key(&s))
+    };
+    let mut announced: Vec<(usize, usize)> = Vec::new();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let tokens = &sentence.tokens;
+        for (m, entity) in &resolved.mentions[s] {
+            let Some(person) =
+                entity.filter(|e| resolved.entities[*e].entity_type == EntityType::Person)
+            else {
+                continue;
+            };
+            let verb = m.last;
+            if tokens.get(verb).is_some_and(|t| appoints(&t.lower))
+                && tokens[verb + 1..tokens.len().min(verb + 7)]
+                    .iter()
+                    .any(plural_post)
+            {
+                announced.push((s, person));
+            }
+        }
+    }
+    for f in facts
+        .relations
+        .iter_mut()
+        .filter(|f| f.relation == Relation::Appointed && f.subject.is_none())
+    {
+        let sentence = f.evidence.sentence;
+        if let Some((_, person)) = announced
+            .iter()
+            .rev()
+            .find(|(s, _)| *s < sentence && sentence <= s + 4)
+        {
+            f.subject = Some(*person);
+            f.confidence = f.confidence.min(0.6);
+        }
+    }
 }
 
 /// A post given without its country ("President X") takes the country the
@@ -1239,7 +1300,8 @@ fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
             )
     };
     let field_ok = match field {
-        [one] | [one, _] if field.len() == 1 || plain(&field[1]) => plain(one),
+        [one] => plain(one),
+        [one, two] => plain(one) && plain(two),
         [one, and, two] => plain(one) && and.lower == "and" && plain(two),
         _ => false,
     };
@@ -1889,5 +1951,16 @@ mod tests {
                 && r.3 == "trade and industry minister"),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn announced_appointments_give_the_agent_of_agentless_ones() {
+        let (rows, _, _) = run("Chilean President Ana Torres swore in four new ministers on Monday. Luis Pardo, 52, was made agriculture secretary. Marta Gil was named spokeswoman.");
+        for appointee in ["Luis Pardo", "Marta Gil"] {
+            assert!(has(&rows, "appointed", "Ana Torres", appointee), "{rows:?}");
+        }
+        // Without the announcement the appointment keeps no agent.
+        let (rows, _, _) = run("Luis Pardo, 52, was made agriculture secretary.");
+        assert!(has(&rows, "appointed", "", "Luis Pardo"), "{rows:?}");
     }
 }
