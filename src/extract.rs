@@ -1593,6 +1593,23 @@ pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &
             }
         }
     }
+    // A force left with a one-word common noun ("troops", "units") would be a
+    // single node for every article's troops: its movements are left out
+    // rather than joined to other stories' forces.
+    let unnamed = |e: Option<usize>| {
+        e.is_some_and(|e| {
+            let force = &resolved.entities[e];
+            force.incidental
+                && force.entity_type == EntityType::MilitaryForce
+                && !force.label.contains(' ')
+                && force.label.chars().all(|c| !c.is_uppercase())
+        })
+    };
+    facts.relations.retain(|f| match f.relation {
+        Relation::Deployed => !unnamed(f.object),
+        Relation::DeployedTo => !unnamed(f.subject),
+        _ => true,
+    });
 }
 
 #[cfg(test)]
@@ -1962,5 +1979,25 @@ mod tests {
         // Without the announcement the appointment keeps no agent.
         let (rows, _, _) = run("Luis Pardo, 52, was made agriculture secretary.");
         assert!(has(&rows, "appointed", "", "Luis Pardo"), "{rows:?}");
+    }
+
+    #[test]
+    fn movements_of_unnamed_forces_are_left_out() {
+        let rules = Rules::builtin();
+        let (_, mut facts, mut resolved) =
+            run("Turkey sent troops to Syria. Later, units were deployed to Aleppo.");
+        name_deployed_forces(&mut resolved, &mut facts, &rules);
+        let label = |e: Option<usize>| e.map(|e| resolved.entities[e].label.as_str());
+        let moves: Vec<(Relation, Option<&str>, Option<&str>)> = facts
+            .relations
+            .iter()
+            .filter(|f| matches!(f.relation, Relation::Deployed | Relation::DeployedTo))
+            .map(|f| (f.relation, label(f.subject), label(f.object)))
+            .collect();
+        assert!(
+            moves.contains(&(Relation::Deployed, Some("Turkey"), Some("Turkish troops"))),
+            "{moves:?}"
+        );
+        assert!(moves.iter().all(|m| m.1 != Some("units")), "{moves:?}");
     }
 }

@@ -165,7 +165,8 @@ pub struct Rules {
     pub place_codes: HashMap<String, String>,
     /// Nationality words ("Russian", "Russians") → canonical country.
     pub demonyms: HashMap<String, String>,
-    /// Canonical country → its first-listed nationality adjective ("Russia" → "Russian").
+    /// Canonical country → its nationality adjective ("Turkey" → "Turkish", not
+    /// the people noun "Turk"): the first listed with an adjective's ending.
     pub adjectives: HashMap<String, String>,
     /// Given names, as written ("Maria").
     pub given_names: HashSet<String>,
@@ -292,9 +293,11 @@ impl Rules {
             "gazetteer/demonyms.tsv" => {
                 self.demonyms
                     .insert(field(0)?.to_string(), field(1)?.to_string());
-                self.adjectives
-                    .entry(field(1)?.to_string())
-                    .or_insert_with(|| field(0).unwrap_or_default().to_string());
+                let word = field(0)?;
+                let adjective = self.adjectives.entry(field(1)?.to_string()).or_default();
+                if adjective.is_empty() || !looks_adjectival(adjective) && looks_adjectival(word) {
+                    *adjective = word.to_string();
+                }
             }
             "gazetteer/given_names.txt" => {
                 self.given_names.insert(field(0)?.to_string());
@@ -421,6 +424,15 @@ impl Rules {
     }
 }
 
+/// Whether a nationality word has an adjective's ending ("Turkish", "Russian",
+/// "Chinese", "Iraqi", "Swiss", "Dutch") rather than a people noun's ("Turk",
+/// "Pole", "Briton", "Russians").
+fn looks_adjectival(word: &str) -> bool {
+    ["ish", "ian", "ese", "an", "ic", "i", "ch", "ss", "ine"]
+        .iter()
+        .any(|ending| word.ends_with(ending))
+}
+
 /// The ISO country code in a gazetteer line's third column, if it names one
 /// country ("-" marks regions spanning several).
 fn country_code(fields: &[&str]) -> Option<String> {
@@ -462,5 +474,19 @@ mod tests {
             err.to_string(),
             "rule file frames.tsv, line 2: unknown frame kind \"sideways\""
         );
+    }
+
+    #[test]
+    fn nationality_adjectives_are_adjectives() {
+        let rules = Rules::builtin();
+        for (country, adjective) in [
+            ("Turkey", "Turkish"),
+            ("Poland", "Polish"),
+            ("Russia", "Russian"),
+            ("Sweden", "Swedish"),
+            ("China", "Chinese"),
+        ] {
+            assert_eq!(rules.adjectives[country], adjective);
+        }
     }
 }
