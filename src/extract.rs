@@ -241,23 +241,18 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
         // "X, the head of Y and a former minister": an apposition, or posts
         // after a copula ("X is also chairman of Y", "X, who was the founder
         // of Y"), each perhaps followed by "and a|an|the" another post.
-        let apposition = tokens.get(m.last).is_some_and(|t| t.text == ",");
-        let mut next = if apposition {
-            Some(m.last + 1)
-        } else {
-            copula_end(tokens, m.last)
-        };
-        while let Some(post) = next.and_then(|at| apposition_post(view, at)) {
-            let and_another = tokens.get(post.end).is_some_and(|t| t.lower == "and")
-                && tokens
-                    .get(post.end + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"));
-            next = and_another.then_some(post.end + 1);
-            posts.push((post.role, post.class, post.owner));
-        }
-        if apposition {
-            if let Some(post) = copula_end(tokens, m.last).and_then(|at| apposition_post(view, at))
-            {
+        let apposition = tokens
+            .get(m.last)
+            .is_some_and(|t| t.text == ",")
+            .then_some(m.last + 1);
+        for start in [apposition, copula_end(tokens, m.last)] {
+            let mut next = start;
+            while let Some(post) = next.and_then(|at| apposition_post(view, at)) {
+                let and_another = tokens.get(post.end).is_some_and(|t| t.lower == "and")
+                    && tokens
+                        .get(post.end + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"));
+                next = and_another.then_some(post.end + 1);
                 posts.push((post.role, post.class, post.owner));
             }
         }
