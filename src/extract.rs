@@ -1405,6 +1405,37 @@ const COUNT_NOUN_STOPS: [&str; 24] = [
     "after", "during", "since", "near", "into", "across", "over", "who", "that", "were",
 ];
 
+/// Words after a number that measure money or things, not people: "one
+/// billion dlrs in damage" is no count of the dead. Magnitudes are here too:
+/// "2 million" is read as the number 2, so its group cannot be trusted.
+const MEASURE_WORDS: &[&str] = &[
+    "dlrs",
+    "dollars",
+    "dollar",
+    "pct",
+    "percent",
+    "cents",
+    "yen",
+    "marks",
+    "francs",
+    "pounds",
+    "euros",
+    "tonnes",
+    "tons",
+    "barrels",
+    "shares",
+    "acres",
+    "miles",
+    "kilometres",
+    "kilometers",
+    "hectares",
+    "million",
+    "billion",
+    "trillion",
+    "mln",
+    "bln",
+];
+
 /// `counts`: "26 protesters were killed", "killing 12 people", "3,811 people
 /// have been detained, the ministry said", "sent 2,300 troops".
 fn counts(view: &SentenceView, facts: &mut Facts) {
@@ -1434,10 +1465,11 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
             .map(|k| k + 1);
         let who = who_end.map(|e| crate::mentions::join(&tokens[after..e]));
         let Some(who) = who.filter(|w| {
-            view.rules.groups.contains_key(w.as_str())
-                || w.ends_with('s')
-                || w.ends_with("people")
-                || w.ends_with("police")
+            !w.split(' ').any(|word| MEASURE_WORDS.contains(&word))
+                && (view.rules.groups.contains_key(w.as_str())
+                    || w.ends_with('s')
+                    || w.ends_with("people")
+                    || w.ends_with("police"))
         }) else {
             j = after;
             continue;
@@ -1994,5 +2026,17 @@ mod tests {
             "{moves:?}"
         );
         assert!(moves.iter().all(|m| m.1 != Some("units")), "{moves:?}");
+    }
+
+    #[test]
+    fn amounts_of_money_are_not_counts_of_people() {
+        let (_, facts, _) =
+            run("The storm caused one billion dlrs in damage and left 40 people dead.");
+        let got: Vec<(String, u64)> = facts
+            .counts
+            .iter()
+            .map(|c| (c.kind.clone(), c.number))
+            .collect();
+        assert_eq!(got, vec![("killed".to_string(), 40)], "{got:?}");
     }
 }
