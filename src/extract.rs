@@ -2039,4 +2039,15 @@ mod tests {
             .collect();
         assert_eq!(got, vec![("killed".to_string(), 40)], "{got:?}");
     }
+
+    #[test]
+    fn conversations_told_as_nouns() {
+        let (rows, _, _) = run(
+            "President Rosa Vidal agreed to send aid during talks with Prime Minister Jorge Mendes on Monday.",
+        );
+        assert!(
+            has(&rows, "spokeWith", "Rosa Vidal", "Jorge Mendes"),
+            "{rows:?}"
+        );
+    }
 }
