@@ -462,6 +462,23 @@ CALENDAR_WORDS = {
 }
 
 
+# The most common Chinese family names (longer than three letters) that are not
+# English given names. The NLTK lists carry some of them as given names; they
+# are family names, written first ("Wang Yi"), so a capitalised pair starting
+# with one reads as a person rather than a town: such town names are dropped
+# below unless the town is a big city, as towns named like given names are.
+FAMILY_NAMES = {"Wang", "Zhang", "Chen", "Yang", "Huang", "Zhao", "Zhou"}
+
+
+def family_name_in(name: str, anywhere: bool) -> bool:
+    """A family name as the first word of a several-word name ("Wang Noi"),
+    or as any word of it (for noisy alternate romanisations)."""
+    words = re.split(r"[ \-]", name)
+    if len(words) < 2:
+        return False
+    return any(w in FAMILY_NAMES for w in (words if anywhere else words[:1]))
+
+
 def build_given_names(data: Path, counts: Counter, blocked: set[str]):
     with zipfile.ZipFile(data / "nltk" / "names.zip") as z:
         names = set()
@@ -477,6 +494,8 @@ def build_given_names(data: Path, counts: Counter, blocked: set[str]):
         if n.lower() in CALENDAR_WORDS:
             continue
         if n.lower() in blocked:  # country name or demonym ("Jordan", "Chad")
+            continue
+        if n in FAMILY_NAMES:  # a family name, not a given name
             continue
         out.append(n)
     return sorted(set(out))
@@ -543,6 +562,10 @@ def build_cities(data: Path, counts: Counter, blocked: set[str],
         prefer = CITY_NAME_PREFER.get(name) == (canon, iso)
         if not primary and name in primary_names and not prefer:
             dropped["alternate = other city's name"] += 1
+            return
+        if family_name_in(name, anywhere=not primary) and not prefer and not (
+                primary and pop >= GIVEN_NAME_CITY_MIN_POP):
+            dropped["family name first"] += 1
             return
         if name in given and not prefer and not (
                 (primary and pop >= GIVEN_NAME_CITY_MIN_POP)
