@@ -92,7 +92,7 @@ pub fn extract(
     agents_of_announced_appointments(sentences, resolved, rules, &mut facts);
     carry_owners(&mut facts, &types);
     resigned_from_post(&mut facts, &types, main_organization);
-    positions_from_role_changes(&mut facts, &types, main_country);
+    positions_from_role_changes(&mut facts, &types, main_country, rules);
     dedupe(&mut facts);
     facts
 }
@@ -237,6 +237,8 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                 .and_then(|q| find_entity_named(view, q))
                 .or_else(|| owner_before(view, m));
             posts.push((title.text.clone(), title.class, owner));
+        } else if let Some(post) = post_before_name(view, m) {
+            posts.push((post.role, post.class, post.owner));
         }
         // "X, the head of Y and a former minister": an apposition, or posts
         // after a copula ("X is also chairman of Y", "X, who was the founder
@@ -421,6 +423,7 @@ fn positions_from_role_changes(
     facts: &mut Facts,
     types: &[EntityType],
     dominant_country: Option<usize>,
+    rules: &Rules,
 ) {
     let mut derived = Vec::new();
     for f in &facts.relations {
@@ -434,8 +437,14 @@ fn positions_from_role_changes(
             _ => continue,
         };
         let Some(role) = f.role.clone() else { continue };
-        let organisation = organisation.or(dominant_country
-            .filter(|_| matches!(f.relation, Relation::Appointed | Relation::Succeeded)));
+        // A state post without its owner belongs to the article's country; a
+        // company post ("president and chief executive") never does.
+        let company_post = role
+            .split_whitespace()
+            .any(|w| rules.titles.get(&w.to_lowercase()) == Some(&TitleClass::Business));
+        let organisation = organisation.or(dominant_country.filter(|_| {
+            !company_post && matches!(f.relation, Relation::Appointed | Relation::Succeeded)
+        }));
         let Some(organisation) = organisation
             .filter(|o| matches!(types[*o], EntityType::Organization | EntityType::Country))
         else {
@@ -564,8 +573,19 @@ fn owner_before(view: &SentenceView, m: &Mention) -> Option<usize> {
         })
 }
 
+/// A post written before a person's name and a comma: "the Minister of
+/// Finance, X", "Acme's chief executive, X" (from a determiner or the sentence start).
+fn post_before_name(view: &SentenceView, m: &Mention) -> Option<Post> {
+    let tokens = view.tokens();
+    let comma = m.first.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
+    (comma.saturating_sub(10)..comma)
+        .filter(|&s| s == 0 || matches!(tokens[s].lower.as_str(), "the" | "a" | "an"))
+        .filter(|&s| !tokens[s..comma].iter().any(|t| t.text == ","))
+        .find_map(|s| apposition_post(view, s).filter(|p| p.end == comma))
+}
+
 /// Reads an apposition's post from `at`: "(the|a) (former) TITLE (of|at|for
-/// ORG)", or "TITLE of finance" (the post's field joins the role).
+/// ORG)", "(the) ORG's TITLE", or "TITLE of finance" (the post's field joins the role).
 fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
     let tokens = view.tokens();
     let mut j = at;
@@ -574,6 +594,26 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
         .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her"))
     {
         j += 1;
+    }
+    // "the EU's foreign policy chief": the possessor owns the post.
+    let possessor = view
+        .mentions
+        .iter()
+        .find(|(m, _)| m.first == j)
+        .filter(|(m, _)| {
+            tokens
+                .get(m.last)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+        })
+        .and_then(|(m, e)| Some((m.last + 1, (*e)?)))
+        .filter(|(_, e)| {
+            matches!(
+                view.types[*e],
+                EntityType::Organization | EntityType::Country
+            )
+        });
+    if let Some((after, _)) = possessor {
+        j = after;
     }
     let start = j;
     let mut found = None;
@@ -586,6 +626,9 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
             .filter(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))
         {
             found = Some((e, class));
+        } else if possessor.is_some() && is_portfolio_post(&tokens[j..e], view.rules) {
+            // "the EU's foreign policy chief": an owner makes the field words safe.
+            found = view.rules.titles.get(&tokens[e - 1].lower).map(|c| (e, *c));
         }
     }
     let (title_end, class) = found?;
@@ -624,10 +667,15 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
             }
             Some(_) => {}
             None => {
-                // "vice president of finance": the field is part of the role.
+                // "vice president of finance", "Minister of Heavy Industries": the
+                // field is part of the role (capitalised only for a government post).
+                let capitalised = class == TitleClass::Government
+                    && tokens.get(title_end + 1).is_some_and(Token::is_capitalized);
                 let field = (title_end + 1..tokens.len().min(title_end + 5))
                     .take_while(|&i| {
-                        tokens[i].kind == TokenKind::Word && !tokens[i].is_capitalized()
+                        tokens[i].kind == TokenKind::Word
+                            && (tokens[i].is_capitalized() == capitalised
+                                || capitalised && tokens[i].lower == "and")
                     })
                     .last();
                 if let Some(last) = field {
@@ -643,7 +691,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
     Some(Post {
         role: crate::mentions::join(&tokens[start..role_end]),
         class,
-        owner,
+        owner: owner.or(possessor.map(|(_, e)| e)),
         end: end.max(role_end),
     })
 }
@@ -823,6 +871,11 @@ fn is_passive(tokens: &[Token], trigger: usize) -> bool {
     if !(word.ends_with("ed") || word.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&word)) {
         return false;
     }
+    // "relieved of his post and replaced by Y": a participle with its agent is passive
+    // even when its be-form belongs to an earlier, coordinated participle.
+    if tokens.get(trigger + 1).is_some_and(|t| t.lower == "by") {
+        return true;
+    }
     let mut j = trigger;
     while j > 0 {
         j -= 1;
@@ -885,10 +938,21 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
         .map(|(k, _)| k);
     // "X asked Peru for help and accused Bolivia": a second verb shares the
     // clause's first subject, not the nearest name.
+    // "INA said the decree relieved X and appointed him": the clause begins after
+    // the reporting verb.
     let coordinated_verb =
         from > 0 && tokens[from - 1].lower == "and" && !tokens[from.saturating_sub(2)].text.eq(",");
     if coordinated_verb {
-        candidates.last()
+        let reported_from = tokens[..from]
+            .iter()
+            .rposition(|t| matches!(t.lower.as_str(), "said" | "says" | "told" | "reported"));
+        let in_clause: Vec<usize> = candidates.collect();
+        in_clause
+            .iter()
+            .rev()
+            .find(|&&k| reported_from.is_none_or(|r| view.mentions[k].0.first > r))
+            .or(in_clause.last())
+            .copied()
     } else {
         candidates.next()
     }
@@ -1015,7 +1079,11 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
     let (agent, patients): (Option<usize>, Vec<usize>) = match frame.kind {
         FrameKind::Active if is_passive(tokens, start) || is_relative_passive(tokens, start) => {
             let patient = left_argument(view, start, &frame.patient_types);
-            let by = (end..tokens.len().min(end + 6)).find(|&j| tokens[j].lower == "by");
+            // The agent's "by" within a few words, before any coordinated verb
+            // ("was relieved of his post and replaced by Y": Y only replaced).
+            let by = (end..tokens.len().min(end + 6))
+                .take_while(|&j| tokens[j].lower != "and" && tokens[j].text != ",")
+                .find(|&j| tokens[j].lower == "by");
             let agent = by
                 .and_then(|b| right_argument(view, b + 1, &frame.agent_types))
                 .or_else(|| {
@@ -1086,17 +1154,19 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                     .filter(|_| person)
                     .and_then(|r| view.mentions[r].1)
             });
-            // "X and Y resigned": every coordinated subject.
-            for subject in coordinated_before(view, k)
-                .into_iter()
-                .filter_map(|j| view.mentions[j].1)
-            {
+            // "X and Y resigned": every coordinated subject; "Prime Minister X
+            // resigned": the post named in the subject's title.
+            for j in coordinated_before(view, k) {
+                let (mention, Some(subject)) = &view.mentions[j] else {
+                    continue;
+                };
+                let role = role.clone().or_else(|| named_post(view, mention));
                 let mut fact = relation_fact(
                     view,
                     relation,
-                    Some(subject),
+                    Some(*subject),
                     organization,
-                    role.clone(),
+                    role,
                     "frames",
                     confidence,
                 );
@@ -1114,12 +1184,7 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 }
                 let (mut role, organization) = role_after(view, view.mentions[p].0.last.max(end));
                 if role.is_none() && relation.role_change().is_some() {
-                    role = view.mentions[p]
-                        .0
-                        .title
-                        .as_ref()
-                        .filter(|t| t.class != TitleClass::Honorific)
-                        .map(|t| t.text.clone());
+                    role = named_post(view, &view.mentions[p].0);
                 }
                 // "X's resignation": the one who resigns is the subject.
                 let (subject, object) = match relation {
@@ -1155,6 +1220,17 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             }
         }
     }
+}
+
+/// The post written next to a person's name: a title ("Prime Minister X",
+/// not an honorific) or a post before it ("the Minister of Finance, X").
+fn named_post(view: &SentenceView, mention: &Mention) -> Option<String> {
+    mention
+        .title
+        .as_ref()
+        .filter(|t| t.class != TitleClass::Honorific)
+        .map(|t| t.text.clone())
+        .or_else(|| post_before_name(view, mention).map(|p| p.role))
 }
 
 /// The organisation that opens the sentence and reports it ("Acme Corp said ...").
@@ -1200,6 +1276,18 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
     let mut j = from;
     if tokens.get(j).is_some_and(|t| t.lower == "as") {
         j += 1;
+    }
+    // "appointed to the (additional) role of president": the post after "of".
+    if tokens.get(j).is_some_and(|t| t.lower == "to") {
+        let post_of = (j + 1..tokens.len().min(j + 5)).find(|&k| {
+            matches!(
+                tokens[k].lower.as_str(),
+                "role" | "post" | "position" | "office"
+            ) && tokens.get(k + 1).is_some_and(|t| t.lower == "of")
+        });
+        if let Some(k) = post_of {
+            j = k + 2;
+        }
     }
     if tokens.get(j).is_some_and(|t| {
         matches!(
@@ -1260,17 +1348,22 @@ fn title_phrase_end(view: &SentenceView, at: usize) -> Option<usize> {
     found
 }
 
-/// "agriculture secretary", "trade and industry minister": a government post
-/// led by the name of its portfolio, one or two plain lowercase words (or two
+/// "agriculture secretary", "trade and industry minister", "finance director": a
+/// post led by the name of its portfolio, one or two plain lowercase words (or two
 /// joined by "and") that the titles file does not list.
 fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
     let Some((head, field)) = words.split_last() else {
         return false;
     };
+    // A field word is no post itself ("president and chief executive" is two posts).
     let plain = |t: &Token| {
         t.kind == TokenKind::Word
             && !t.is_capitalized()
             && t.text.chars().all(char::is_alphabetic)
+            && rules
+                .titles
+                .get(t.lower.as_str())
+                .is_none_or(|c| *c == TitleClass::Modifier)
             && !matches!(
                 t.lower.as_str(),
                 "the"
@@ -1301,7 +1394,10 @@ fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
         _ => false,
     };
     field_ok
-        && rules.titles.get(head.lower.as_str()) == Some(&TitleClass::Government)
+        && matches!(
+            rules.titles.get(head.lower.as_str()),
+            Some(TitleClass::Government | TitleClass::Business | TitleClass::Military)
+        )
         && !head.is_capitalized()
 }
 
@@ -2047,6 +2143,113 @@ mod tests {
         );
         assert!(
             has(&rows, "spokeWith", "Rosa Vidal", "Jorge Mendes"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn posts_written_before_the_name() {
+        let (rows, _, _) = run("Peru's cabinet met on Monday. The Minister of Finance, Ana Lopes, said the budget was ready. The chief executive of Nordwind Shipping Corp, Peter Hahn, declined to comment.");
+        assert!(
+            rows.contains(&(
+                "holdsPosition".into(),
+                "Ana Lopes".into(),
+                "Peru".into(),
+                "Minister of Finance".into()
+            )),
+            "{rows:?}"
+        );
+        assert!(
+            has(
+                &rows,
+                "holdsPosition",
+                "Peter Hahn",
+                "Nordwind Shipping Corp"
+            ),
+            "{rows:?}"
+        );
+        // A portfolio is no organisation, and the title stays the resignation's post.
+        let (rows, _, resolved) = run("Minister of Heavy Industries Omar Haddad resigned.");
+        assert!(
+            resolved
+                .entities
+                .iter()
+                .all(|e| e.label != "Heavy Industries"),
+            "{:?}",
+            resolved.entities
+        );
+        assert!(
+            rows.contains(&(
+                "resigned".into(),
+                "Omar Haddad".into(),
+                String::new(),
+                "Minister of Heavy Industries".into()
+            )),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn posts_owned_by_a_possessor() {
+        let (rows, _, _) = run(
+            "Marta Quist, the UN's refugee chief, said the camps were full. Thomas Reed, Vantex Corp's vice president for sales, was appointed to the additional role of president.",
+        );
+        assert!(
+            rows.contains(&(
+                "holdsPosition".into(),
+                "Marta Quist".into(),
+                "United Nations".into(),
+                "refugee chief".into()
+            )),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "holdsPosition", "Thomas Reed", "Vantex Corp"),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == "appointed" && r.2 == "Thomas Reed" && r.3 == "president"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_coordinated_passive_keeps_its_own_agent() {
+        let (rows, _, _) = run("The governor of the central bank, Pedro Alvarez, was relieved of his post and replaced by Maria Gomez.");
+        assert!(
+            has(&rows, "succeeded", "Maria Gomez", "Pedro Alvarez"),
+            "{rows:?}"
+        );
+        assert!(
+            !has(&rows, "dismissed", "Maria Gomez", "Pedro Alvarez")
+                && !has(&rows, "succeeded", "Pedro Alvarez", "Maria Gomez"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn an_object_pronoun_is_not_its_clause_subject() {
+        let (rows, _, _) = run("Officials said President Jorge Ruiz relieved the Minister of Defence, Carlos Vega, of his post and appointed him a presidential adviser.");
+        assert!(
+            has(&rows, "dismissed", "Jorge Ruiz", "Carlos Vega")
+                && has(&rows, "appointed", "Jorge Ruiz", "Carlos Vega"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("Vantex Corp fired Bob Jones and hired Lena Berg. The company later appointed him a consultant.");
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "appointed" && r.2 == "Lena Berg")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn company_posts_never_belong_to_a_country() {
+        let (rows, _, _) = run("Chile's economy grew. Chilean miner Andes Copper Ltd said Rafael Soto was appointed president and chief executive.");
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "holdsPosition" && r.1 == "Rafael Soto" && r.2 == "Chile")),
             "{rows:?}"
         );
     }

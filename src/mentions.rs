@@ -112,7 +112,7 @@ const CONNECTORS: [&str; 18] = [
     "of", "for", "and", "&", "de", "del", "da", "di", "dos", "das", "von", "van", "der", "den",
     "la", "al", "bin", "ibn",
 ];
-const PRONOUNS: [&str; 2] = ["he", "she"];
+const PRONOUNS: [&str; 3] = ["he", "she", "him"];
 
 /// Finds the mentions of one sentence, left to right, without overlaps.
 pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
@@ -274,6 +274,22 @@ fn has_name_particle(word: &str) -> bool {
 fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec<Mention> {
     if start >= end {
         return Vec::new();
+    }
+    // "Minister of Heavy Industries (Ana Lopes)": a government post and its
+    // portfolio, no organisation; a name after it holds the post.
+    if let Some(post_end) = portfolio_title_end(tokens, start, end, rules) {
+        let mut rest = analyse_run(tokens, post_end, end, rules);
+        if let Some(m) = rest.first_mut().filter(|m| m.first == post_end) {
+            if m.title.is_none() && matches!(m.entity_type, None | Some(EntityType::Person)) {
+                m.entity_type = Some(EntityType::Person);
+                m.title = Some(Title {
+                    text: join(&tokens[start..post_end]),
+                    class: TitleClass::Government,
+                    qualifier: None,
+                });
+            }
+        }
+        return rest;
     }
     // Split at connectors unless the whole run is an organisation name.
     let has_org_keyword = tokens[start..end].iter().any(|t| {
@@ -488,6 +504,35 @@ pub fn title_class(phrase: &str, rules: &Rules) -> Option<TitleClass> {
         .flatten()
 }
 
+/// "Minister of Communications and Transport", "Secretary of State for Foreign
+/// Affairs": a government title, "of" or "for", and capitalised portfolio words
+/// (not a country: "Prime Minister of Italy" names the post's owner). Returns
+/// where the portfolio ends: at the run's end or before a given name.
+fn portfolio_title_end(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Option<usize> {
+    let (title_end, class) = title_at(tokens, start, end, rules)?;
+    let of = tokens.get(title_end)?;
+    if class != TitleClass::Government
+        || title_end + 1 >= end
+        || !matches!(of.lower.as_str(), "of" | "for")
+    {
+        return None;
+    }
+    let field = &tokens[title_end + 1..end];
+    let names_country = (1..=field.len()).any(|n| {
+        rules
+            .gazetteer
+            .get(&join(&field[..n]))
+            .is_some_and(|g| g.entity_type != EntityType::Organization)
+    }) || rules.demonyms.contains_key(field[0].text.as_str());
+    if names_country || field[0].lower == "the" {
+        return None;
+    }
+    let portfolio_end = (title_end + 1..end)
+        .find(|&k| k > title_end + 1 && rules.given_names.contains(tokens[k].text.as_str()))
+        .unwrap_or(end);
+    Some(portfolio_end)
+}
+
 /// A (capitalised) title phrase starting at `at`: its end and class.
 fn title_at(tokens: &[Token], at: usize, end: usize, rules: &Rules) -> Option<(usize, TitleClass)> {
     let mut found = None;
@@ -544,6 +589,13 @@ fn type_name(
     let Some(last) = words.last().map(|w| w.text.trim_end_matches('.')) else {
         return (None, text.to_string());
     };
+    // "Thomas Bay, Acme's vice president": a given name and a post beat a place keyword.
+    if words.len() >= 2
+        && rules.given_names.contains(words[0].text.as_str())
+        && person_context(tokens, first, end, rules)
+    {
+        return (Some(EntityType::Person), text.to_string());
+    }
     for (k, word) in words.iter().enumerate() {
         if let Some((entity_type, position)) = rules.org_keywords.get(word.text.as_str()) {
             let fits = match position {
@@ -608,10 +660,19 @@ fn type_name(
             return (Some(EntityType::Organization), text.to_string());
         }
     }
-    // "X, 41, was named ...", "X, who ...", "X, the former head of Y": only
-    // people have ages, "who" and posts.
+    let all_words = words.iter().all(|w| w.kind == TokenKind::Word);
+    if words.len() >= 2 && all_words && person_context(tokens, first, end, rules) {
+        return (Some(EntityType::Person), text.to_string());
+    }
+    (None, text.to_string())
+}
+
+/// Context only people have: an age ("X, 41,"), "X, who", or a post in apposition
+/// after the name ("X, the former head of Y", "X, Acme's chief executive") or
+/// before it ("the Minister of Finance, X").
+fn person_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> bool {
     let next: Vec<&Token> = tokens[end..].iter().take(3).collect();
-    let person_context = match next.as_slice() {
+    let after = match next.as_slice() {
         [comma, age, close, ..] if comma.text == "," && close.text == "," => {
             age.kind == TokenKind::Number
                 && age
@@ -620,18 +681,63 @@ fn type_name(
                     .is_ok_and(|a| (18..=99).contains(&a))
         }
         [comma, who, ..] if who.lower == "who" => comma.text == ",",
-        [comma, article, ..]
-            if comma.text == "," && matches!(article.lower.as_str(), "the" | "a" | "an") =>
-        {
-            title_at(tokens, end + 2, tokens.len(), rules)
-                .is_some_and(|(_, class)| class != TitleClass::Honorific)
-        }
+        [comma, ..] if comma.text == "," => post_starts(tokens, end + 1, rules),
         _ => false,
     };
-    if person_context && words.len() >= 2 && words.iter().all(|w| w.kind == TokenKind::Word) {
-        return (Some(EntityType::Person), text.to_string());
+    after || title_apposition_before(tokens, first, rules)
+}
+
+/// True when a post starts at `at`: "(the|a|an) TITLE" or "(the) ORG's TITLE".
+fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
+    let mut j = at;
+    let determined = tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"));
+    if determined {
+        j += 1;
     }
-    (None, text.to_string())
+    // "Acme's", "the EU's": a capitalised owner and its possessive.
+    let owner_end = (j..tokens.len().min(j + 5))
+        .take_while(|&k| tokens[k].is_capitalized())
+        .last()
+        .map(|k| k + 1)
+        .filter(|&k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.kind == TokenKind::Possessive)
+        });
+    let possessed = owner_end.is_some();
+    if let Some(k) = owner_end {
+        j = k + 1;
+    }
+    // After an owner, up to two field words may lead the title ("the EU's foreign policy chief").
+    let field_words = if possessed { 2 } else { 0 };
+    (determined || possessed)
+        && (j..=j + field_words)
+            .take_while(|&k| k == j || tokens.get(k - 1).is_some_and(|t| !t.is_capitalized()))
+            .any(|k| {
+                title_at(tokens, k, tokens.len(), rules)
+                    .is_some_and(|(_, class)| class != TitleClass::Honorific)
+            })
+}
+
+/// "the Minister of Finance, X", "Acme's chief executive, X": a post phrase
+/// from a determiner (or the sentence start) to the comma before the name.
+fn title_apposition_before(tokens: &[Token], first: usize, rules: &Rules) -> bool {
+    let Some(comma) = first.checked_sub(1).filter(|&c| tokens[c].text == ",") else {
+        return false;
+    };
+    (comma.saturating_sub(10)..comma).any(|s| {
+        let opens = s == 0 || matches!(tokens[s].lower.as_str(), "the" | "a" | "an");
+        opens
+            && !tokens[s..comma]
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct && t.text != "-")
+            && (post_starts(tokens, s, rules)
+                || s == 0
+                    && title_at(tokens, 0, comma, rules)
+                        .is_some_and(|(_, class)| class != TitleClass::Honorific))
+    })
 }
 
 /// "Chilean Government", "Government of Peru" → "Government of Peru".

@@ -238,13 +238,27 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
             }
         }
     }
-    // Pass 4: pronouns join the nearest sentence's first-named person.
+    // Pass 4: "he" and "she" join the nearest sentence's first-named person; an
+    // object "him" never stands for its own clause's subject ("X relieved Y
+    // and appointed him adviser": Y), so it takes the last other person.
     let mut last_subject: Option<usize> = None;
     for s in 0..resolved.mentions.len() {
         let mut subject_here: Option<usize> = None;
+        let mut last_person_here: Option<usize> = None;
+        // The person opening the sentence, if a person opens it: its likely subject.
+        let opener = resolved.mentions[s]
+            .first()
+            .and_then(|(_, linked)| *linked)
+            .filter(|id| resolved.entities[*id].entity_type == EntityType::Person);
         for k in 0..resolved.mentions[s].len() {
             let (m, linked) = &resolved.mentions[s][k];
             match m.kind {
+                MentionKind::Pronoun if m.text.eq_ignore_ascii_case("him") => {
+                    let other = last_person_here
+                        .or(last_subject)
+                        .filter(|p| Some(*p) != opener);
+                    resolved.mentions[s][k].1 = other;
+                }
                 MentionKind::Pronoun => {
                     if let Some(id) = subject_here.or(last_subject) {
                         resolved.mentions[s][k].1 = Some(id);
@@ -255,6 +269,7 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                         linked.filter(|id| resolved.entities[*id].entity_type == EntityType::Person)
                     {
                         subject_here.get_or_insert(id);
+                        last_person_here = Some(id);
                     }
                 }
             }
