@@ -1684,6 +1684,7 @@ pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &
                 .aliases
                 .iter()
                 .find(|a| a.len() >= 2 && a.chars().all(|c| c.is_uppercase()))
+                .or_else(|| rules.acronyms.get(&owner.label))
                 .cloned()
                 .unwrap_or_else(|| owner.label.clone()),
             _ => continue,
@@ -2122,6 +2123,15 @@ mod tests {
             "{moves:?}"
         );
         assert!(moves.iter().all(|m| m.1 != Some("units")), "{moves:?}");
+        // An alliance named in full still names its troops by its acronym.
+        let (_, mut facts, mut resolved) =
+            run("The North Atlantic Treaty Organization sent troops to Latvia.");
+        name_deployed_forces(&mut resolved, &mut facts, &rules);
+        assert!(
+            resolved.entities.iter().any(|e| e.label == "NATO troops"),
+            "{:?}",
+            resolved.entities
+        );
     }
 
     #[test]

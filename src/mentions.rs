@@ -994,6 +994,10 @@ mod tests {
         assert_eq!(found[1].1, Some(EntityType::Organization));
         assert_eq!(found[2].1, Some(EntityType::Country));
         assert_eq!(found[3].1, Some(EntityType::MilitaryForce));
+        // A plural place word names the company that runs such places.
+        let found = mentions("Shares of Meridian Airports rose while Kelso Airport closed.");
+        assert_eq!(found[0].1, Some(EntityType::Organization), "{found:?}");
+        assert_eq!(found[1].1, Some(EntityType::Place), "{found:?}");
     }
 
     #[test]

@@ -168,6 +168,9 @@ pub struct Rules {
     /// Canonical country → its nationality adjective ("Turkey" → "Turkish", not
     /// the people noun "Turk"): the first listed with an adjective's ending.
     pub adjectives: HashMap<String, String>,
+    /// Canonical organisation → its acronym, the first listed in the gazetteer
+    /// ("North Atlantic Treaty Organization" → "NATO"): how news names its troops.
+    pub acronyms: HashMap<String, String>,
     /// Given names, as written ("Maria").
     pub given_names: HashSet<String>,
     /// Abbreviations (without the final period) that do not end a sentence.
@@ -415,6 +418,12 @@ impl Rules {
         self.max_gazetteer_words = self
             .max_gazetteer_words
             .max(name.split_whitespace().count());
+        let acronym = (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
+        if entity_type == EntityType::Organization && acronym && name != canonical {
+            self.acronyms
+                .entry(canonical.to_string())
+                .or_insert_with(|| name.to_string());
+        }
         self.gazetteer
             .entry(name.to_string())
             .or_insert(GazetteerEntry {
