@@ -353,11 +353,16 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
         return None;
     }
     match class {
-        // "President X" is a head of state; "exchange president X" is not.
+        // "President X" is a head of state; "exchange president X" is not (but
+        // "head of state X", "prime minister X" are, lowercase or not).
         TitleClass::HeadOfState
-            if m.title
-                .as_ref()
-                .is_some_and(|t| t.text.starts_with(char::is_lowercase)) =>
+            if m.title.as_ref().is_some_and(|t| {
+                t.text.starts_with(char::is_lowercase)
+                    && t.text
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|head| matches!(head, "president" | "chancellor"))
+            }) =>
         {
             default_owner(view, k, TitleClass::Business)
         }
@@ -674,6 +679,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                 let field = (title_end + 1..tokens.len().min(title_end + 5))
                     .take_while(|&i| {
                         tokens[i].kind == TokenKind::Word
+                            && !FIELD_STOPS.contains(&tokens[i].lower.as_str())
                             && (tokens[i].is_capitalized() == capitalised
                                 || capitalised && tokens[i].lower == "and")
                     })
@@ -695,6 +701,12 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
         end: end.max(role_end),
     })
 }
+
+/// Words that end a post's field: "prime minister for a record three years" has none.
+const FIELD_STOPS: [&str; 16] = [
+    "a", "an", "the", "his", "her", "its", "their", "of", "in", "on", "at", "for", "since", "from",
+    "to", "with",
+];
 
 /// A post found after a name: its role text, class, organisation (if named)
 /// and the token where the post's words end.
@@ -1014,10 +1026,13 @@ fn coordinated_before(view: &SentenceView, k: usize) -> Vec<usize> {
             .collect();
         let joined = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
             || gap.first() == Some(&"and") && gap.len() <= 4;
+        // "Prime Minister X and his government resigned": a leader and their own body.
+        let and_own = matches!(gap.as_slice(), ["and", "his" | "her" | "its" | "their", ..]);
         if !joined
             || e.is_none()
             || view.mentions[k].1.map(|x| view.types[x]) != e.map(|x| view.types[x])
                 && gap.len() > 1
+                && !and_own
         {
             break;
         }
@@ -2262,5 +2277,35 @@ mod tests {
                 .all(|r| !(r.0 == "holdsPosition" && r.1 == "Rafael Soto" && r.2 == "Chile")),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn a_leader_resigns_with_their_government() {
+        let (rows, _, _) = run("Norwegian Prime Minister Erik Dahl and his three-party cabinet government resigned on Friday. A statement said head of state Harald Lind accepted.");
+        assert!(
+            rows.contains(&(
+                "resigned".into(),
+                "Erik Dahl".into(),
+                String::new(),
+                "Prime Minister".into()
+            )),
+            "{rows:?}"
+        );
+        // A lowercase "head of state" is the country's, unlike "exchange president".
+        assert!(
+            has(&rows, "holdsPosition", "Harald Lind", "Norway"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_post_field_stops_at_function_words() {
+        let (rows, _, _) = run("Greece said Nikos Pappas, who has been prime minister for a record six years, will stay.");
+        let roles: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.0 == "holdsPosition" && r.1 == "Nikos Pappas")
+            .map(|r| r.3.as_str())
+            .collect();
+        assert_eq!(roles, vec!["prime minister"], "{rows:?}");
     }
 }
