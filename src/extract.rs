@@ -119,7 +119,12 @@ fn dedupe(facts: &mut Facts) {
                 (Relation::SpokeWith, Some(x), Some(y)) if y < x => (Some(y), Some(x)),
                 (_, x, y) => (x, y),
             };
-            k.relation == f.relation && ka == a && kb == b && k.role == f.role
+            // "Prime Minister X" and "X, who is prime minister": one post.
+            let same_role = match (&k.role, &f.role) {
+                (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+                (x, y) => x == y,
+            };
+            k.relation == f.relation && ka == a && kb == b && same_role
         };
         if let Some(k) = kept.iter_mut().find(|k| same_change(k)) {
             k.subject = k.subject.or(f.subject);
@@ -225,7 +230,8 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
             }
             continue;
         }
-        let mut posts: Vec<(String, TitleClass, Option<usize>)> = Vec::new();
+        // (role, class, owner, whether the text names an owner not understood)
+        let mut posts: Vec<(String, TitleClass, Option<usize>, bool)> = Vec::new();
         if let Some(title) = m
             .title
             .as_ref()
@@ -236,9 +242,9 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                 .as_ref()
                 .and_then(|q| find_entity_named(view, q))
                 .or_else(|| owner_before(view, m));
-            posts.push((title.text.clone(), title.class, owner));
+            posts.push((title.text.clone(), title.class, owner, false));
         } else if let Some(post) = post_before_name(view, m) {
-            posts.push((post.role, post.class, post.owner));
+            posts.push((post.role, post.class, post.owner, post.unknown_owner));
         }
         // "X, the head of Y and a former minister": an apposition, or posts
         // after a copula ("X is also chairman of Y", "X, who was the founder
@@ -255,13 +261,16 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                         .get(post.end + 1)
                         .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"));
                 next = and_another.then_some(post.end + 1);
-                posts.push((post.role, post.class, post.owner));
+                posts.push((post.role, post.class, post.owner, post.unknown_owner));
             }
         }
-        for (role, class, owner) in posts {
+        for (role, class, owner, unknown_owner) in posts {
+            // "president of Quebec's Caisse centrale": an owner we could not read
+            // is no licence to guess one.
             let (object, confidence) = match owner {
                 Some(o) => (Some(o), 0.8),
-                None => (default_owner(view, k, class), 0.6),
+                None if unknown_owner => (None, 0.0),
+                None => (default_owner(view, k, class, &role), 0.6),
             };
             if let Some(object) = object.filter(|o| *o != person) {
                 facts.relations.push(relation_fact(
@@ -339,7 +348,7 @@ fn foreign_entities(resolved: &Resolved, main_country: Option<usize>, rules: &Ru
 /// country for state posts, the company opening the sentence for business
 /// posts ("Acme Corp said X, its chief financial officer, ..."). None after
 /// "his"/"her": the post is that person's staff.
-fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usize> {
+fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -> Option<usize> {
     let m = &view.mentions[k].0;
     let title_words = m
         .title
@@ -356,15 +365,13 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
         // "President X" is a head of state; "exchange president X" is not (but
         // "head of state X", "prime minister X" are, lowercase or not).
         TitleClass::HeadOfState
-            if m.title.as_ref().is_some_and(|t| {
-                t.text.starts_with(char::is_lowercase)
-                    && t.text
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|head| matches!(head, "president" | "chancellor"))
-            }) =>
+            if role.starts_with(char::is_lowercase)
+                && role
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|head| matches!(head, "president" | "chancellor")) =>
         {
-            default_owner(view, k, TitleClass::Business)
+            default_owner(view, k, TitleClass::Business, role)
         }
         // Only in a sentence about the main country alone ("President X told
         // reporters in Paris" is not the main country's president), and not
@@ -374,11 +381,9 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass) -> Option<usi
                 .mentions
                 .iter()
                 .any(|(_, e)| e.is_some_and(|e| view.foreign[e]));
-            let body = m.title.as_ref().is_some_and(|t| {
-                t.text
-                    .split_whitespace()
-                    .any(|w| view.rules.org_keywords.contains_key(w))
-            });
+            let body = role
+                .split_whitespace()
+                .any(|w| view.rules.org_keywords.contains_key(w));
             view.main_country.filter(|_| !abroad && !body)
         }
         TitleClass::Business => {
@@ -639,6 +644,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
     let (title_end, class) = found?;
     let mut role_end = title_end;
     let mut owner = None;
+    let mut unknown_owner = false;
     let mut end = title_end;
     if tokens
         .get(title_end)
@@ -670,7 +676,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                 owner = Some(*e);
                 end = m.last;
             }
-            Some(_) => {}
+            Some(_) => unknown_owner = true,
             None => {
                 // "vice president of finance", "Minister of Heavy Industries": the
                 // field is part of the role (capitalised only for a government post).
@@ -684,8 +690,10 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                                 || capitalised && tokens[i].lower == "and")
                     })
                     .last();
-                if let Some(last) = field {
-                    role_end = last + 1;
+                // "for" may open a duration ("prime minister for six years").
+                match field {
+                    Some(last) => role_end = last + 1,
+                    None => unknown_owner = tokens[title_end].lower != "for",
                 }
             }
         }
@@ -698,6 +706,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
         role: crate::mentions::join(&tokens[start..role_end]),
         class,
         owner: owner.or(possessor.map(|(_, e)| e)),
+        unknown_owner: unknown_owner && possessor.is_none(),
         end: end.max(role_end),
     })
 }
@@ -714,6 +723,8 @@ struct Post {
     role: String,
     class: TitleClass,
     owner: Option<usize>,
+    /// "of|at|for" follows the title but names no organisation we know.
+    unknown_owner: bool,
     end: usize,
 }
 
@@ -1197,7 +1208,11 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 if Some(patient) == agent_entity {
                     continue;
                 }
-                let (mut role, organization) = role_after(view, view.mentions[p].0.last.max(end));
+                let after_patient = view.mentions[p].0.last.max(end);
+                let (mut role, organization) = match role_after(view, after_patient) {
+                    (None, None) => role_after(view, past_apposition(tokens, after_patient)),
+                    found => found,
+                };
                 if role.is_none() && relation.role_change().is_some() {
                     role = named_post(view, &view.mentions[p].0);
                 }
@@ -1235,6 +1250,18 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             }
         }
     }
+}
+
+/// "named X, president of Y, as its chief executive": where the apposition
+/// opening at `at` closes, if "as" follows it; else `at`.
+fn past_apposition(tokens: &[Token], at: usize) -> usize {
+    if tokens.get(at).is_none_or(|t| t.text != ",") {
+        return at;
+    }
+    (at + 1..tokens.len().min(at + 12))
+        .find(|&j| tokens[j].text == ",")
+        .filter(|&j| tokens.get(j + 1).is_some_and(|t| t.lower == "as"))
+        .map_or(at, |j| j + 1)
 }
 
 /// The post written next to a person's name: a title ("Prime Minister X",
@@ -1304,10 +1331,11 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
             j = k + 2;
         }
     }
-    if tokens.get(j).is_some_and(|t| {
+    // "as its new president": determiners and "new" are not part of the post.
+    while tokens.get(j).is_some_and(|t| {
         matches!(
             t.lower.as_str(),
-            "the" | "its" | "his" | "her" | "a" | "new"
+            "the" | "its" | "his" | "her" | "their" | "a" | "new"
         )
     }) {
         j += 1;
@@ -2307,5 +2335,21 @@ mod tests {
             .map(|r| r.3.as_str())
             .collect();
         assert_eq!(roles, vec!["prime minister"], "{rows:?}");
+    }
+
+    #[test]
+    fn an_owner_not_understood_is_not_guessed() {
+        let (rows, _, _) = run("The Lisbon Exchange said it named Rui Costa, president of Porto's Caixa mutual, as its new president and chief executive officer. Portugal's markets rose.");
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "holdsPosition" && r.1 == "Rui Costa" && r.2 == "Portugal")),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter().any(|r| r.0 == "appointed"
+                && r.2 == "Rui Costa"
+                && r.3 == "president and chief executive officer"),
+            "{rows:?}"
+        );
     }
 }

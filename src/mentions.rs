@@ -710,10 +710,21 @@ fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     if let Some(k) = owner_end {
         j = k + 1;
     }
+    // "X, president of Y": a bare title with its owner after it.
+    let bare_with_owner = || {
+        title_at(tokens, j, tokens.len(), rules).is_some_and(|(e, class)| {
+            class != TitleClass::Honorific
+                && tokens
+                    .get(e)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at"))
+        })
+    };
     // After an owner, up to two field words may lead the title ("the EU's foreign policy chief").
     let field_words = if possessed { 2 } else { 0 };
-    (determined || possessed)
-        && (j..=j + field_words)
+    if !determined && !possessed {
+        return bare_with_owner();
+    }
+    (j..=j + field_words)
             .take_while(|&k| k == j || tokens.get(k - 1).is_some_and(|t| !t.is_capitalized()))
             .any(|k| {
                 title_at(tokens, k, tokens.len(), rules)
