@@ -1121,7 +1121,13 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             (agent, patient.into_iter().collect())
         }
         FrameKind::Active => {
-            let agent = left_argument(view, start, &frame.agent_types);
+            let mut agent = left_argument(view, start, &frame.agent_types);
+            // "X, which also includes A": a membership is told right after its
+            // group, never across a clause ("Acme said it sold units, including ...").
+            if relation == Relation::HasMember {
+                agent =
+                    agent.filter(|&k| names_group_directly(tokens, view.mentions[k].0.last, start));
+            }
             let patient = right_argument(view, end, &frame.patient_types);
             (
                 agent,
@@ -1134,7 +1140,8 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             (mover, destination.into_iter().collect())
         }
         FrameKind::Reverse => {
-            let member = left_argument(view, start, &frame.patient_types);
+            let member = left_argument(view, start, &frame.patient_types)
+                .filter(|&k| names_group_directly(tokens, view.mentions[k].0.last, start));
             let group = right_argument(view, end, &frame.agent_types);
             (group, member.into_iter().collect())
         }
@@ -1206,6 +1213,24 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                     continue;
                 };
                 if Some(patient) == agent_entity {
+                    continue;
+                }
+                // "The Federation of Banks includes the West German Federation of Banks":
+                // no body is a member of itself.
+                let label = |e: usize| {
+                    view.mentions
+                        .iter()
+                        .find(|(m, x)| *x == Some(e) && m.kind == MentionKind::Name)
+                        .map(|(m, _)| m.canonical.as_str())
+                };
+                if relation == Relation::HasMember
+                    && agent_entity.is_some_and(|a| {
+                        let (Some(group), Some(member)) = (label(a), label(patient)) else {
+                            return false;
+                        };
+                        group.contains(member) || member.contains(group)
+                    })
+                {
                     continue;
                 }
                 let after_patient = view.mentions[p].0.last.max(end);
@@ -1292,6 +1317,17 @@ fn reporting_organization(view: &SentenceView) -> Option<usize> {
     (reports && view.entity_type(k) == Some(EntityType::Organization))
         .then_some(k)
         .filter(|_| entity.is_some())
+}
+
+/// True when only a comma, "which" and adverbs stand between a group's name
+/// (ending at `name_end`) and its membership verb at `trigger`.
+fn names_group_directly(tokens: &[Token], name_end: usize, trigger: usize) -> bool {
+    tokens[name_end..trigger].iter().all(|t| {
+        matches!(
+            t.lower.as_str(),
+            "," | "which" | "that" | "also" | "now" | "currently" | "still"
+        )
+    })
 }
 
 /// "X, who was fired": a relative pronoun and a be-form before the trigger.
@@ -2351,5 +2387,21 @@ mod tests {
                 && r.3 == "president and chief executive officer"),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn memberships_only_right_after_their_group() {
+        let (rows, _, _) = run("Vantex Corp said it sold four plants last year, including two in Brazil. Norway is a member of the European Free Trade Association. Later, Vantex Corp bought Delta Ltd; the group, which includes Orion Partners, bought more shares.");
+        let members: Vec<&Row> = rows.iter().filter(|r| r.0 == "hasMember").collect();
+        assert!(
+            has(
+                &rows,
+                "hasMember",
+                "European Free Trade Association",
+                "Norway"
+            ),
+            "{rows:?}"
+        );
+        assert_eq!(members.len(), 1, "{members:?}");
     }
 }

@@ -725,11 +725,11 @@ fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
         return bare_with_owner();
     }
     (j..=j + field_words)
-            .take_while(|&k| k == j || tokens.get(k - 1).is_some_and(|t| !t.is_capitalized()))
-            .any(|k| {
-                title_at(tokens, k, tokens.len(), rules)
-                    .is_some_and(|(_, class)| class != TitleClass::Honorific)
-            })
+        .take_while(|&k| k == j || tokens.get(k - 1).is_some_and(|t| !t.is_capitalized()))
+        .any(|k| {
+            title_at(tokens, k, tokens.len(), rules)
+                .is_some_and(|(_, class)| class != TitleClass::Honorific)
+        })
 }
 
 /// "the Minister of Finance, X", "Acme's chief executive, X": a post phrase
