@@ -642,6 +642,21 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
         }
     }
     let (title_end, class) = found?;
+    // "head trader for Y": the title word only modifies a longer post.
+    let longer_post = tokens.get(title_end).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && !t.is_capitalized()
+            && !FIELD_STOPS.contains(&t.lower.as_str())
+            && !matches!(
+                t.lower.as_str(),
+                "and" | "or" | "who" | "which" | "until" | "since"
+            )
+    }) && tokens
+        .get(title_end + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for" | ","));
+    if longer_post {
+        return None;
+    }
     let mut role_end = title_end;
     let mut owner = None;
     let mut unknown_owner = false;
@@ -2403,5 +2418,27 @@ mod tests {
             "{rows:?}"
         );
         assert_eq!(members.len(), 1, "{members:?}");
+    }
+
+    #[test]
+    fn a_title_word_inside_a_longer_post_is_no_post() {
+        let (rows, _, _) = run(
+            "Vantex Corp shares fell. Mark Ross, head trader for Orion Partners, said he sold.",
+        );
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "holdsPosition" && r.1 == "Mark Ross")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn former_country_names_are_foreign_countries() {
+        let (rows, _, _) = run("U.S. officials met on Monday. The U.S. economy grew. Zaire, under the government of President Kito Lemba, cut tariffs.");
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "holdsPosition" && r.2 == "United States")),
+            "{rows:?}"
+        );
     }
 }
