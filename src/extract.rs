@@ -999,9 +999,11 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
 /// The first mention right of `from` within a few words; its type must fit.
 fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
     let tokens = view.tokens();
+    // A name we could not resolve still blocks: "named A. Gary Ames to succeed
+    // Y" must not make Y the one named.
     let mut candidates = view.mentions.iter().enumerate().filter(|(_, (m, e))| {
         m.first >= from
-            && e.is_some()
+            && (e.is_some() || m.kind == MentionKind::Name)
             && !m.in_title
             && !view.is_hidden(m.first, from)
             && tokens
@@ -1020,11 +1022,14 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     let m = &entry.0;
     let gap = &tokens[from..m.first];
     let including = gap.iter().any(|t| t.lower == "including");
+    // "named a search committee to seek a replacement for X": another verb's object.
+    let other_phrase =
+        gap.len() > 3 && gap.iter().any(|t| matches!(t.lower.as_str(), "to" | "for"));
     if gap
         .iter()
         .any(|t| matches!(t.text.as_str(), ";" | "." | ":"))
         || gap.iter().any(|t| t.text == ",") && !including && !describes_next(view, gap)
-        || gap.len() > 10 && !including
+        || (gap.len() > 10 || other_phrase) && !including
     {
         return None;
     }
@@ -2438,6 +2443,16 @@ mod tests {
         assert!(
             rows.iter()
                 .all(|r| !(r.0 == "holdsPosition" && r.2 == "United States")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn the_object_is_the_first_name_or_none() {
+        let (rows, _, _) = run("Vantex Corp said it named K. Tavo Mbeki to succeed Robert Blanz as president. The exchange said it named a search committee to seek a replacement for outgoing president Gordon Hale.");
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "appointed" && (r.2 == "Robert Blanz" || r.2 == "Gordon Hale"))),
             "{rows:?}"
         );
     }
