@@ -6,7 +6,7 @@ use crate::dates::{resolve_relative, Date};
 use crate::facts::{CountFact, Evidence, Facts, Relation, RelationFact};
 use crate::mentions::{EntityType, Mention, MentionKind};
 use crate::resolve::Resolved;
-use crate::rules::{Frame, FrameKind, Rules, TitleClass};
+use crate::rules::{Frame, FrameKind, KeywordPosition, Rules, TitleClass};
 use crate::text::{Sentence, Token, TokenKind};
 
 /// What an extractor sees of one sentence.
@@ -91,7 +91,16 @@ pub fn extract(
     }
     agents_of_announced_appointments(sentences, resolved, rules, &mut facts);
     carry_owners(&mut facts, &types);
-    resigned_from_post(&mut facts, &types, main_organization);
+    // A company by its legal form ("Acme Widgets Inc").
+    let main_company = main_organization.filter(|&o| {
+        resolved.entities[o]
+            .label
+            .rsplit(' ')
+            .next()
+            .and_then(|last| rules.org_keywords.get(last.trim_end_matches('.')))
+            .is_some_and(|(_, position)| *position == KeywordPosition::Suffix)
+    });
+    resigned_from_post(&mut facts, &types, (main_company, main_organization), rules);
     positions_from_role_changes(&mut facts, &types, main_country, rules);
     dedupe(&mut facts);
     facts
@@ -399,14 +408,21 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
 }
 
 /// "X resigned" without saying from what: the organisation of the post the
-/// article gives X (a company or a body, not a country: leaving a state post
-/// is not leaving the state), else the organisation the article is about.
-fn resigned_from_post(facts: &mut Facts, types: &[EntityType], main_organization: Option<usize>) {
-    let posts: Vec<(usize, usize)> = facts
+/// article gives X (the same post when the resignation names one; a company or
+/// a body, not a country: leaving a state post is not leaving the state), else
+/// the company the article is about (a legal-form name), else for a company
+/// post the organisation the article is about.
+fn resigned_from_post(
+    facts: &mut Facts,
+    types: &[EntityType],
+    (main_company, main_organization): (Option<usize>, Option<usize>),
+    rules: &Rules,
+) {
+    let posts: Vec<(usize, usize, Option<String>)> = facts
         .relations
         .iter()
         .filter(|f| f.relation == Relation::HoldsPosition)
-        .filter_map(|f| Some((f.subject?, f.object?)))
+        .filter_map(|f| Some((f.subject?, f.object?, f.role.clone())))
         .collect();
     for f in facts
         .relations
@@ -414,16 +430,33 @@ fn resigned_from_post(facts: &mut Facts, types: &[EntityType], main_organization
         .filter(|f| f.relation == Relation::Resigned && f.object.is_none())
     {
         let person = f.subject.filter(|s| types[*s] == EntityType::Person);
+        // The post the resignation names, if it names one ("resigned as chairman").
+        let same_post = |role: &Option<String>| match (&f.role, role) {
+            (Some(left), Some(held)) => left.eq_ignore_ascii_case(held),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
         let post = posts
             .iter()
-            .find(|(p, _)| Some(*p) == person)
-            .map(|(_, o)| *o);
+            .find(|(p, _, role)| Some(*p) == person && same_post(role))
+            .map(|(_, o, _)| *o);
+        // A company story's company, or (for a company post) the story's main
+        // organisation: "X resigned from his White House post" in a story that
+        // names Reuters most is not Reuters'.
+        let company_post = f.role.as_deref().is_some_and(|r| is_company_post(r, rules));
+        let fallback = main_company.or(main_organization.filter(|_| company_post));
         f.object = match post {
             Some(o) if types[o] == EntityType::Organization => Some(o),
             Some(_) => None,
-            None => person.and(main_organization),
+            None => person.and(fallback),
         };
     }
+}
+
+/// A post with a company title in it ("president and chief executive").
+fn is_company_post(role: &str, rules: &Rules) -> bool {
+    role.split_whitespace()
+        .any(|w| rules.titles.get(&w.to_lowercase()) == Some(&TitleClass::Business))
 }
 
 /// An appointment, dismissal, resignation or succession with a post says who
@@ -449,9 +482,7 @@ fn positions_from_role_changes(
         let Some(role) = f.role.clone() else { continue };
         // A state post without its owner belongs to the article's country; a
         // company post ("president and chief executive") never does.
-        let company_post = role
-            .split_whitespace()
-            .any(|w| rules.titles.get(&w.to_lowercase()) == Some(&TitleClass::Business));
+        let company_post = is_company_post(&role, rules);
         let organisation = organisation.or(dominant_country.filter(|_| {
             !company_post && matches!(f.relation, Relation::Appointed | Relation::Succeeded)
         }));
@@ -823,6 +854,14 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
             if is_negated(tokens, i) || is_unrealised(tokens, i) {
                 continue;
             }
+            // "a retired vice chairman", "associates of deposed President X",
+            // "laid the blame on": a verb form used as adjective or noun.
+            let modifies = i > 0
+                && frame.kind != FrameKind::Noun
+                && MODIFIER_SLOTS.contains(&tokens[i - 1].lower.as_str());
+            if modifies {
+                continue;
+            }
             apply_frame(view, frame, i, i + n, facts);
         }
     }
@@ -857,6 +896,10 @@ fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
             return true;
         }
     }
+    // "was likely to be ousted": only expected.
+    if trigger >= 3 && tokens[trigger - 1].lower == "be" && tokens[trigger - 2].lower == "to" {
+        return true;
+    }
     if trigger >= 2
         && tokens[trigger - 1].lower == "to"
         && !matches!(
@@ -873,7 +916,16 @@ fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
 }
 
 /// Verbs whose complement is only wanted, asked for or planned.
-const CONTROL_VERBS: [&str; 22] = [
+const CONTROL_VERBS: [&str; 31] = [
+    "calling",
+    "calls",
+    "demanded",
+    "demanding",
+    "demands",
+    "seeking",
+    "seeks",
+    "sought",
+    "urging",
     "requested",
     "requests",
     "urged",
@@ -896,6 +948,11 @@ const CONTROL_VERBS: [&str; 22] = [
     "refused",
     "hoped",
     "hopes",
+];
+
+/// Words after which a verb trigger is an adjective or a noun, not a verb.
+const MODIFIER_SLOTS: [&str; 10] = [
+    "a", "an", "the", "his", "her", "its", "their", "of", "from", "with",
 ];
 
 /// Irregular past participles that can follow "was" in a passive.
@@ -942,11 +999,19 @@ const CLAUSE_CONJUNCTIONS: [&str; 9] = [
     "and", "but", "while", "although", "though", "because", "after", "before", "whereas",
 ];
 
-/// True when `gap` holds a clause boundary: ";" or ", and" (but not ", who").
+/// Words that open a subordinate clause with its own subject ("blocked credit
+/// after three managers resigned").
+const SUBORDINATORS: [&str; 8] = [
+    "after", "when", "because", "before", "while", "although", "unless", "until",
+];
+
+/// True when `gap` holds a clause boundary: ";", "that", a subordinator or ", and"
+/// (but not ", who").
 fn crosses_clause(gap: &[Token]) -> bool {
     gap.iter().enumerate().any(|(j, t)| {
         t.text == ";"
             || t.lower == "that"
+            || SUBORDINATORS.contains(&t.lower.as_str())
             || t.text == ","
                 && gap
                     .get(j + 1)
@@ -963,7 +1028,10 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
         .enumerate()
         .rev()
         .filter(|(_, (m, e))| {
-            m.last <= from && e.is_some() && !m.in_title && !view.is_hidden(m.first, from)
+            m.last <= from
+                && (e.is_some() || m.kind == MentionKind::Name)
+                && !m.in_title
+                && !view.is_hidden(m.first, from)
         })
         .take_while(|(_, (m, _))| !crosses_clause(&tokens[m.last..from]))
         // A possessor modifies a noun ("his government's resignation"): not a subject.
@@ -972,6 +1040,9 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
                 .get(m.last)
                 .is_none_or(|t| t.kind != TokenKind::Possessive)
         })
+        // A name we could not resolve still stands there: "Acme said W. D. Bell
+        // resigned" must not make Acme resign.
+        .take_while(|(_, (_, e))| e.is_some())
         .filter(|(k, _)| type_ok(types, view.entity_type(*k)))
         .map(|(k, _)| k);
     // "X asked Peru for help and accused Bolivia": a second verb shares the
@@ -1166,7 +1237,12 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             (group, member.into_iter().collect())
         }
         FrameKind::Intransitive => {
-            let subject = left_argument(view, start, &frame.agent_types);
+            // "X said the managers resigned": a subject never stands before "said".
+            let subject = left_argument(view, start, &frame.agent_types).filter(|&k| {
+                !tokens[view.mentions[k].0.last..start]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "said" | "says" | "told"))
+            });
             (subject, Vec::new())
         }
         FrameKind::Noun => {
@@ -2455,5 +2531,40 @@ mod tests {
                 .all(|r| !(r.0 == "appointed" && (r.2 == "Robert Blanz" || r.2 == "Gordon Hale"))),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn verb_forms_used_as_adjectives_or_nouns_give_no_event() {
+        let (rows, _, _) = run("Frank Holt, a retired vice chairman of Vantex Corp, said the offer was low. The land was seized from associates of deposed President Tomas Ortega.");
+        assert!(
+            rows.iter().all(|r| r.0 != "resigned" && r.0 != "dismissed"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn expected_and_demanded_events_give_no_fact() {
+        let (rows, _, _) = run("Governors are calling for the removal of Finance Minister Ana Ruiz. Experts said Prime Minister Jan Berg was likely to be ousted next year.");
+        assert!(rows.iter().all(|r| r.0 != "dismissed"), "{rows:?}");
+    }
+
+    #[test]
+    fn a_subject_stays_in_its_own_clause() {
+        let (rows, _, _) = run("Publisher Jean Morel said the bank cut its credit after three senior managers resigned. Orion Holdings Inc said W. D. Bell resigned as president.");
+        assert!(
+            rows.iter()
+                .all(|r| r.0 != "resigned" || r.1 != "Jean Morel" && r.1 != "Orion Holdings Inc"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_resignation_without_its_body_is_from_the_company_of_a_company_story() {
+        let (rows, _, _) = run("Vantex Corp said its board elected Ana Lima chairman. She replaces Tom Hale, who resigned in May. Reuters reported that Paul Marsh, a White House aide, resigned. Reuters said the aide had been close to Vantex Corp.");
+        assert!(
+            has(&rows, "resigned", "Tom Hale", "Vantex Corp"),
+            "{rows:?}"
+        );
+        assert!(!has(&rows, "resigned", "Paul Marsh", "Reuters"), "{rows:?}");
     }
 }
