@@ -1806,8 +1806,15 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
             j = after;
             continue;
         }
+        // "384 Libyans": a plural nationality is a group of its own.
+        let nationals = tokens.get(after).is_some_and(|t| {
+            t.text.ends_with('s') && view.rules.demonyms.contains_key(t.text.as_str())
+        });
         let who_end = (after..tokens.len().min(after + 3))
-            .take_while(|&k| tokens[k].kind == TokenKind::Word && !tokens[k].is_capitalized())
+            .take_while(|&k| {
+                tokens[k].kind == TokenKind::Word
+                    && (!tokens[k].is_capitalized() || nationals && k == after)
+            })
             .take_while(|&k| {
                 is_count_trigger(view, k).is_none()
                     && !BE_FORMS.contains(&tokens[k].lower.as_str())
@@ -1818,10 +1825,7 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
         let who = who_end.map(|e| crate::mentions::join(&tokens[after..e]));
         let Some(who) = who.filter(|w| {
             !w.split(' ').any(|word| MEASURE_WORDS.contains(&word))
-                && (view.rules.groups.contains_key(w.as_str())
-                    || w.ends_with('s')
-                    || w.ends_with("people")
-                    || w.ends_with("police"))
+                && (nationals || counts_people(w, view.rules))
         }) else {
             j = after;
             continue;
@@ -1834,13 +1838,15 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
         let trigger_before = (j.saturating_sub(4)..j)
             .rev()
             .find_map(|k| is_count_trigger(view, k));
+        // "killed 384 Libyans and captured 48": a verb right before the figure is its own.
+        let verb_right_before = j.checked_sub(1).and_then(|k| is_count_trigger(view, k));
         let qualifier_before = j.checked_sub(1).map(|k| tokens[k].lower.as_str());
         if qualifier_before.is_some_and(|w| matches!(w, "to" | "from") && trigger_before.is_none())
         {
             j = after;
             continue;
         }
-        if let Some(kind) = trigger_after.or(trigger_before) {
+        if let Some(kind) = verb_right_before.or(trigger_after).or(trigger_before) {
             if is_negated(tokens, j) {
                 j = after;
                 continue;
@@ -1862,6 +1868,16 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
 }
 
 /// The count kind of a trigger word at `k` ("killed", "death toll").
+/// True when a figure's noun phrase names people or forces: its head (or the
+/// whole phrase) is a group noun ("riot police") or a people noun
+/// ("passengers") — not "companies", "years" or "missiles".
+fn counts_people(who: &str, rules: &Rules) -> bool {
+    let head = who.rsplit(' ').next().unwrap_or(who);
+    [who, head]
+        .iter()
+        .any(|w| rules.groups.contains_key(*w) || rules.people_nouns.contains(*w))
+}
+
 fn is_count_trigger(view: &SentenceView, k: usize) -> Option<String> {
     let t = &view.tokens()[k];
     view.rules.count_triggers.get(&t.lower).cloned()
@@ -2658,5 +2674,23 @@ mod tests {
             "Rebel fighters seized Faya's airport on Monday. Protesters stormed Kelso's city hall.",
         );
         assert!(rows.iter().any(|r| r.0 == "seized"), "{rows:?}");
+    }
+
+    #[test]
+    fn counts_are_of_people_and_their_own_verb() {
+        let (_, facts, _) = run("Officials from the two countries held talks. Iran deployed six large missiles near the strait. Rebels killed 120 Angolans and captured 30 in the north. Forty passengers died in the crash.");
+        let got: Vec<(String, u64, String)> = facts
+            .counts
+            .iter()
+            .map(|c| (c.kind.clone(), c.number, c.who.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("killed".to_string(), 120, "Angolans".to_string()),
+                ("killed".to_string(), 40, "passengers".to_string()),
+            ],
+            "{got:?}"
+        );
     }
 }

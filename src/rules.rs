@@ -48,6 +48,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("groups.tsv", include_str!("../rules/groups.tsv")),
     ("facilities.txt", include_str!("../rules/facilities.txt")),
     ("anaphora.txt", include_str!("../rules/anaphora.txt")),
+    (
+        "people_nouns.txt",
+        include_str!("../rules/people_nouns.txt"),
+    ),
     ("stopwords.txt", include_str!("../rules/stopwords.txt")),
     ("boilerplate.tsv", include_str!("../rules/boilerplate.tsv")),
     ("frames.tsv", include_str!("../rules/frames.tsv")),
@@ -187,6 +191,8 @@ pub struct Rules {
     pub facilities: HashSet<String>,
     /// Nouns that after "the" refer back to the last organisation ("the company").
     pub anaphora: HashSet<String>,
+    /// Plural nouns for people that a figure may count ("passengers"), besides groups.
+    pub people_nouns: HashSet<String>,
     /// Capitalised words that never begin a name.
     pub stopwords: HashSet<String>,
     /// Line patterns of page furniture.
@@ -343,6 +349,9 @@ impl Rules {
             }
             "anaphora.txt" => {
                 self.anaphora.insert(field(0)?.to_lowercase());
+            }
+            "people_nouns.txt" => {
+                self.people_nouns.insert(field(0)?.to_lowercase());
             }
             "stopwords.txt" => {
                 self.stopwords.insert(field(0)?.to_string());
