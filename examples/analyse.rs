@@ -27,6 +27,20 @@ fn main() {
     let analysis = Pipeline::new(Rules::builtin(), date).analyse(&raw);
     let entities = &analysis.resolved.entities;
     println!("date: {:?}", analysis.clean.date.map(|d| d.to_string()));
+    let rules = Rules::builtin();
+    let country = analysis.resolved.dominant_country(&rules);
+    println!(
+        "dominant country: {:?}",
+        country.map(|c| entities[c].label.as_str())
+    );
+    for e in entities.iter().filter(|e| e.mentions > 1) {
+        println!(
+            "  entity {} ({}) x{}",
+            e.label,
+            e.entity_type.name(),
+            e.mentions
+        );
+    }
     for (s, sentence) in analysis.sentences.iter().enumerate() {
         println!(
             "\n[{s}] {}",

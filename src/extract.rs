@@ -65,7 +65,7 @@ pub fn extract(
 ) -> Facts {
     let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
     let mut facts = Facts::default();
-    let main_country = resolved.dominant_country();
+    let main_country = resolved.dominant_country(rules);
     let foreign = foreign_entities(resolved, main_country, rules);
     // The organisation a story is about, unless the story is about a country.
     let main_organization = resolved
@@ -304,6 +304,15 @@ fn copula_end(tokens: &[Token], after_name: usize) -> Option<usize> {
         && tokens.get(j + 1).is_some_and(|t| t.lower == "who")
     {
         j += 2;
+    }
+    // "who also served as", "who previously was".
+    while tokens.get(j).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "also" | "once" | "previously" | "formerly" | "later" | "briefly"
+        )
+    }) {
+        j += 1;
     }
     let words: Vec<&str> = tokens[j..tokens.len().min(j + 4)]
         .iter()
@@ -722,7 +731,12 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                 owner = Some(*e);
                 end = m.last;
             }
-            Some(_) => unknown_owner = true,
+            // "president of Quebec's Caisse centrale": an owner we cannot read;
+            // "chief of staff for the president" names no owner at all.
+            Some((m, _)) => {
+                unknown_owner =
+                    tokens[title_end].lower != "for" && m.entity_type != Some(EntityType::Person)
+            }
             None => {
                 // "vice president of finance", "Minister of Heavy Industries": the
                 // field is part of the role (capitalised only for a government post).
@@ -732,6 +746,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                     .take_while(|&i| {
                         tokens[i].kind == TokenKind::Word
                             && !FIELD_STOPS.contains(&tokens[i].lower.as_str())
+                            && !view.rules.titles.contains_key(&tokens[i].lower)
                             && (tokens[i].is_capitalized() == capitalised
                                 || capitalised && tokens[i].lower == "and")
                     })
@@ -2691,6 +2706,29 @@ mod tests {
                 ("killed".to_string(), 40, "passengers".to_string()),
             ],
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_story_belongs_to_the_country_of_its_places() {
+        let (rows, _, _) = run("Uganda closed its border with Kenya. Police in Nairobi fired tear gas. Uganda said trade had stopped. Shops in Mombasa shut. Uganda and Kenya will meet. Crowds gathered in Nairobi again. President Daniel Otieno called for calm.");
+        assert!(
+            has(&rows, "holdsPosition", "Daniel Otieno", "Kenya"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn posts_after_who_and_an_adverb() {
+        let (rows, _, _) = run("Kenya is tense. Police said Ana Mwangi, who also served as chief of staff for former President Tom Odera, was detained.");
+        assert!(
+            rows.contains(&(
+                "holdsPosition".into(),
+                "Ana Mwangi".into(),
+                "Kenya".into(),
+                "chief of staff".into()
+            )),
+            "{rows:?}"
         );
     }
 }

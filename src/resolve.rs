@@ -8,7 +8,8 @@
 //! Gazetteer entries join by canonical name ("U.S." and "United States").
 
 use crate::mentions::{EntityType, Mention, MentionKind};
-use std::collections::BTreeSet;
+use crate::rules::Rules;
+use std::collections::{BTreeSet, HashMap};
 
 /// An entity of one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,14 +71,49 @@ impl Resolved {
         best
     }
 
-    /// The main country only when it clearly dominates (twice the mentions of
-    /// any other): the owner assumed for a state post the text leaves unqualified.
-    pub fn dominant_country(&self) -> Option<usize> {
-        let best = self.main_country()?;
+    /// The main country only when it clearly dominates (half as much weight
+    /// again as any other): the owner assumed for a state post the text leaves
+    /// unqualified. A country weighs its mentions and those of its cities and
+    /// regions (gazetteer codes): a story from Almaty that also names Russia
+    /// often is still about Kazakhstan.
+    pub fn dominant_country(&self, rules: &Rules) -> Option<usize> {
+        let mut weight: Vec<usize> = self
+            .entities
+            .iter()
+            .map(|e| match e.entity_type {
+                EntityType::Country => e.mentions,
+                _ => 0,
+            })
+            .collect();
+        let by_code: HashMap<&str, usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.entity_type == EntityType::Country)
+            .filter_map(|(i, e)| Some((rules.country_codes.get(&e.label)?.as_str(), i)))
+            .collect();
+        for e in self
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Place)
+        {
+            let country = rules
+                .place_codes
+                .get(&e.label)
+                .and_then(|code| by_code.get(code.as_str()));
+            if let Some(&c) = country {
+                weight[c] += e.mentions;
+            }
+        }
+        let mut best: Option<usize> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.entity_type == EntityType::Country && best.is_none_or(|b| weight[b] < weight[i]) {
+                best = Some(i);
+            }
+        }
+        let best = best?;
         let dominant = self.entities.iter().enumerate().all(|(i, e)| {
-            i == best
-                || e.entity_type != EntityType::Country
-                || 2 * e.mentions <= self.entities[best].mentions
+            i == best || e.entity_type != EntityType::Country || 3 * weight[i] <= 2 * weight[best]
         });
         dominant.then_some(best)
     }
