@@ -23,6 +23,8 @@ pub struct SentenceView<'a> {
     pub rules: &'a Rules,
     /// The article's dominant country, owner of unqualified state posts.
     pub main_country: Option<usize>,
+    /// Its name, to tell its nationality words from other countries'.
+    pub main_country_name: Option<&'a str>,
     /// The organisation the article is about (when no country dominates).
     pub main_organization: Option<usize>,
     /// Per entity: a country other than the main one, or a place the gazetteer
@@ -79,6 +81,7 @@ pub fn extract(
             mentions,
             types: &types,
             main_country,
+            main_country_name: main_country.map(|c| resolved.entities[c].label.as_str()),
             main_organization,
             foreign: &foreign,
             anchor,
@@ -395,10 +398,19 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         // reporters in Paris" is not the main country's president), and not
         // for a body's post ("Commission President X").
         TitleClass::HeadOfState | TitleClass::Government => {
+            // (A nationality adjective counts: "reacting to Canadian concerns".)
             let abroad = view
                 .mentions
                 .iter()
-                .any(|(_, e)| e.is_some_and(|e| view.foreign[e]));
+                .any(|(_, e)| e.is_some_and(|e| view.foreign[e]))
+                || view.tokens().iter().any(|t| {
+                    t.is_capitalized()
+                        && view
+                            .rules
+                            .demonyms
+                            .get(t.text.as_str())
+                            .is_some_and(|c| Some(c.as_str()) != view.main_country_name)
+                });
             let body = role
                 .split_whitespace()
                 .any(|w| view.rules.org_keywords.contains_key(w));
@@ -2728,6 +2740,27 @@ mod tests {
                 "Kenya".into(),
                 "chief of staff".into()
             )),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn nationality_words_qualify_and_locate_posts() {
+        // A two-word nationality owns the post; a foreign nationality word in the
+        // sentence keeps an unqualified post from the story's country.
+        let (rows, _, _) = run("Brazil's debt talks went on in Brazil and Brazil. South Korean Finance Minister Lee Jun-ho met Brazilian officials. President Joe Harlan, reacting to Canadian concerns, spoke.");
+        assert!(
+            rows.contains(&(
+                "holdsPosition".into(),
+                "Lee Jun-ho".into(),
+                "South Korea".into(),
+                "Finance Minister".into()
+            )),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "holdsPosition" && r.1 == "Joe Harlan")),
             "{rows:?}"
         );
     }

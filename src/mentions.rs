@@ -342,12 +342,19 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     if let Some(k) = (first + 1..end)
         .find(|&k| !title_first && title_at(tokens, k, end, rules).is_some_and(|(e, _)| e < end))
     {
-        match rules.demonyms.get(tokens[first].text.as_str()) {
+        // "West German President X": a nationality of one or two words.
+        let nationality = [2, 1].into_iter().find_map(|n| {
+            (first + n < end)
+                .then(|| rules.demonyms.get(&join(&tokens[first..first + n])))
+                .flatten()
+                .map(|country| (n, country))
+        });
+        match nationality {
             // "Finnish Social Democrat Prime Minister X": the words between belong to the title.
-            Some(country) => {
-                out.push(country_mention(&tokens[first], first, country));
+            Some((n, country)) => {
+                out.push(country_mention(tokens, first, first + n, country));
                 qualifier = Some(country.clone());
-                first += 1;
+                first += n;
             }
             None => {
                 // An organisation or country owns the post ("Acme Corp Chairman X");
@@ -373,7 +380,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
         // A lone nationality before a lowercase title: "Belarusian leader X".
         if let Some(country) = rules.demonyms.get(tokens[first].text.as_str()) {
             if lowercase_title_after(tokens, end, rules) {
-                return vec![country_mention(&tokens[first], first, country)];
+                return vec![country_mention(tokens, first, first + 1, country)];
             }
         }
     }
@@ -418,11 +425,11 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
 }
 
 /// A country named by its nationality adjective ("Russian" → Russia).
-fn country_mention(token: &Token, at: usize, country: &str) -> Mention {
+fn country_mention(tokens: &[Token], first: usize, last: usize, country: &str) -> Mention {
     Mention {
-        first: at,
-        last: at + 1,
-        text: token.text.clone(),
+        first,
+        last,
+        text: join(&tokens[first..last]),
         canonical: country.to_string(),
         entity_type: Some(EntityType::Country),
         kind: MentionKind::Name,
