@@ -1032,13 +1032,15 @@ const SUBORDINATORS: [&str; 8] = [
     "after", "when", "because", "before", "while", "although", "unless", "until",
 ];
 
-/// True when `gap` holds a clause boundary: ";", "that", a subordinator or ", and"
-/// (but not ", who").
+/// True when `gap` holds a clause boundary: ";", "that", a subordinator, a
+/// subject pronoun or ", and" (but not ", who").
 fn crosses_clause(gap: &[Token]) -> bool {
     gap.iter().enumerate().any(|(j, t)| {
         t.text == ";"
             || t.lower == "that"
             || SUBORDINATORS.contains(&t.lower.as_str())
+            // "Dattel, whom they accuse": another subject ("it" stays: "Acme said it named X").
+            || matches!(t.lower.as_str(), "they" | "we" | "whom")
             || t.text == ","
                 && gap
                     .get(j + 1)
@@ -1121,6 +1123,13 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     }
     let m = &entry.0;
     let gap = &tokens[from..m.first];
+    // "accusing it of defrauding investors": the object is the pronoun.
+    if gap
+        .first()
+        .is_some_and(|t| matches!(t.lower.as_str(), "it" | "them" | "her" | "us" | "me"))
+    {
+        return None;
+    }
     let including = gap.iter().any(|t| t.lower == "including");
     // "captured one of Iraq's fortifications east of Basra": the possessed noun
     // is the object; a name after it is not (but "Almaty's airport" is).
@@ -1271,6 +1280,24 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 agent,
                 patient.map(|p| coordinated(view, p)).unwrap_or_default(),
             )
+        }
+        FrameKind::Claim => {
+            let claimant = left_argument(view, start, &frame.agent_types);
+            // The actor opens the claimed clause ("claimed [that] 20,000 bandits
+            // had attacked"); the act must follow it closely.
+            let from = if tokens.get(end).is_some_and(|t| t.lower == "that") {
+                end + 1
+            } else {
+                end
+            };
+            let actor = right_argument(view, from, &frame.patient_types).filter(|&k| {
+                let m = &view.mentions[k].0;
+                m.first <= from + 3
+                    && tokens[m.last..tokens.len().min(m.last + 4)]
+                        .iter()
+                        .any(|t| frame.requires.contains(&t.lower))
+            });
+            (claimant, actor.into_iter().collect())
         }
         FrameKind::Motion => {
             let mover = left_argument(view, start, &frame.agent_types);
@@ -2763,5 +2790,13 @@ mod tests {
                 .all(|r| !(r.0 == "holdsPosition" && r.1 == "Joe Harlan")),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn claims_about_someone_acting_are_accusations() {
+        let (rows, _, _) = run("Peru's interior minister Ana Ruiz claimed 3,000 rebels had attacked police posts. Ana Ruiz claimed the vote had been fair. The regulator sued Orion Partners, accusing it of defrauding investors. Creditors seek money from Tom Vale, whom they accuse of fraud.");
+        assert!(has(&rows, "accused", "Ana Ruiz", "rebels"), "{rows:?}");
+        let accused: Vec<&Row> = rows.iter().filter(|r| r.0 == "accused").collect();
+        assert_eq!(accused.len(), 1, "{accused:?}");
     }
 }

@@ -109,6 +109,10 @@ pub enum FrameKind {
     /// A movement: the mover before the trigger, the destination after it,
     /// whatever the voice ("troops were deployed to X", "units arrived in Y").
     Motion,
+    /// A claim about someone's act: the claimant before the trigger, the one
+    /// said to have acted right after it, followed by the act ("X claimed
+    /// bandits had attacked", "X alleged that rebels planned a coup").
+    Claim,
 }
 
 /// One verb or noun frame from `frames.tsv`.
@@ -372,6 +376,7 @@ impl Rules {
                     "noun" => FrameKind::Noun,
                     "reverse" => FrameKind::Reverse,
                     "motion" => FrameKind::Motion,
+                    "claim" => FrameKind::Claim,
                     other => return Err(format!("unknown frame kind {other:?}")),
                 };
                 let types = |i: usize| -> std::result::Result<Vec<EntityType>, String> {
