@@ -641,7 +641,13 @@ fn post_before_name(view: &SentenceView, m: &Mention) -> Option<Post> {
     let tokens = view.tokens();
     let comma = m.first.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
     (comma.saturating_sub(10)..comma)
-        .filter(|&s| s == 0 || matches!(tokens[s].lower.as_str(), "the" | "a" | "an"))
+        .filter(|&s| {
+            s == 0
+                || matches!(
+                    tokens[s].lower.as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                )
+        })
         .filter(|&s| !tokens[s..comma].iter().any(|t| t.text == ","))
         .find_map(|s| apposition_post(view, s).filter(|p| p.end == comma))
 }
@@ -927,8 +933,15 @@ fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
     if trigger >= 3 && tokens[trigger - 1].lower == "be" && tokens[trigger - 2].lower == "to" {
         return true;
     }
+    // "named Ravi Patel to succeed Jane Moore": the appointment makes it so.
+    let appointed_to = trigger >= 2
+        && tokens[trigger - 2].is_capitalized()
+        && tokens[trigger.saturating_sub(7)..trigger - 2]
+            .iter()
+            .any(|t| APPOINTING.contains(&t.lower.as_str()));
     if trigger >= 2
         && tokens[trigger - 1].lower == "to"
+        && !appointed_to
         && !matches!(
             tokens[trigger - 2].lower.as_str(),
             "helped" | "managed" | "moved"
@@ -941,6 +954,18 @@ fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
         .iter()
         .any(|t| CONTROL_VERBS.contains(&t.lower.as_str()))
 }
+
+/// Verbs that appoint someone "to succeed" or "to replace" another.
+const APPOINTING: [&str; 8] = [
+    "named",
+    "appointed",
+    "elected",
+    "nominated",
+    "chose",
+    "chosen",
+    "picked",
+    "tapped",
+];
 
 /// Verbs whose complement is only wanted, asked for or planned.
 const CONTROL_VERBS: [&str; 31] = [
@@ -1126,7 +1151,7 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     // "accusing it of defrauding investors": the object is the pronoun.
     if gap
         .first()
-        .is_some_and(|t| matches!(t.lower.as_str(), "it" | "them" | "her" | "us" | "me"))
+        .is_some_and(|t| matches!(t.lower.as_str(), "it" | "them" | "us" | "me"))
     {
         return None;
     }
@@ -1329,7 +1354,17 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 .filter(|&p| tokens[p].kind == TokenKind::Possessive)
                 .and_then(|p| view.mentions.iter().position(|(m, _)| m.last == p))
                 .filter(|&k| type_ok(&frame.patient_types, view.entity_type(k)));
-            let patient = of_patient.or(possessor);
+            // "X announced her resignation": the one who announces it.
+            let announced = start >= 2
+                && matches!(tokens[start - 1].lower.as_str(), "his" | "her")
+                && matches!(
+                    tokens[start - 2].lower.as_str(),
+                    "announced" | "announces" | "tendered" | "submitted" | "offered"
+                );
+            let announcer = announced
+                .then(|| left_argument(view, start - 2, &frame.patient_types))
+                .flatten();
+            let patient = of_patient.or(possessor).or(announcer);
             let by = tokens.get(end).filter(|t| t.lower == "by").map(|_| end + 1);
             let agent = by.and_then(|b| right_argument(view, b, &frame.agent_types));
             (agent, patient.into_iter().collect())
@@ -1364,16 +1399,17 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                     continue;
                 };
                 let role = role.clone().or_else(|| named_post(view, mention));
-                let mut fact = relation_fact(
-                    view,
-                    relation,
-                    Some(*subject),
-                    organization,
-                    role,
-                    "frames",
-                    confidence,
-                );
+                // "X will become chief executive": the post's body appoints X.
+                let (left, right) = match relation {
+                    Relation::Appointed => (organization, Some(*subject)),
+                    _ => (Some(*subject), organization),
+                };
+                let mut fact =
+                    relation_fact(view, relation, left, right, role, "frames", confidence);
                 fact.date = date;
+                if relation == Relation::Appointed {
+                    fact.organization = organization;
+                }
                 facts.relations.push(fact);
             }
         }
@@ -1447,9 +1483,20 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
     }
 }
 
-/// "named X, president of Y, as its chief executive": where the apposition
-/// opening at `at` closes, if "as" follows it; else `at`.
+/// "named X, president of Y, as its chief executive" or "named X to succeed Y
+/// as chief executive": where the post's "as" stands after the apposition or
+/// the succession opening at `at`; else `at`.
 fn past_apposition(tokens: &[Token], at: usize) -> usize {
+    // "named X to succeed Y as chief operating officer": the post after Y.
+    if tokens.get(at).is_some_and(|t| t.lower == "to")
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "succeed" | "replace"))
+    {
+        if let Some(k) = (at + 2..tokens.len().min(at + 8)).find(|&k| tokens[k].lower == "as") {
+            return k;
+        }
+    }
     if tokens.get(at).is_none_or(|t| t.text != ",") {
         return at;
     }
@@ -1586,7 +1633,8 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
     if tokens.get(j).is_some_and(|t| t.lower == "as") {
         j += 1;
     }
-    // "appointed to the (additional) role of president": the post after "of".
+    // "appointed to the (additional) role of president": the post after "of";
+    // "promoted to president": the post after "to".
     if tokens.get(j).is_some_and(|t| t.lower == "to") {
         let post_of = (j + 1..tokens.len().min(j + 5)).find(|&k| {
             matches!(
@@ -1596,6 +1644,8 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
         });
         if let Some(k) = post_of {
             j = k + 2;
+        } else if title_phrase_end(view, j + 1).is_some() {
+            j += 1;
         }
     }
     // "as its new president": determiners and "new" are not part of the post.
@@ -2798,5 +2848,66 @@ mod tests {
         assert!(has(&rows, "accused", "Ana Ruiz", "rebels"), "{rows:?}");
         let accused: Vec<&Row> = rows.iter().filter(|r| r.0 == "accused").collect();
         assert_eq!(accused.len(), 1, "{accused:?}");
+    }
+
+    #[test]
+    fn business_role_change_phrasings() {
+        let (rows, _, _) = run("Vantex Corp said on Monday that Laura Chen will become chief executive officer in July.");
+        assert!(
+            rows.contains(&(
+                "appointed".into(),
+                "Vantex Corp".into(),
+                "Laura Chen".into(),
+                "chief executive officer".into()
+            )),
+            "{rows:?}"
+        );
+        let (rows, _, _) =
+            run("Orion Bank appointed Mark Ellis as its new chief financial officer.");
+        assert!(
+            has(&rows, "appointed", "Orion Bank", "Mark Ellis"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run(
+            "Helix Pharma Inc named Ravi Patel to succeed Jane Moore as chief operating officer.",
+        );
+        assert!(
+            rows.contains(&(
+                "appointed".into(),
+                "Helix Pharma Inc".into(),
+                "Ravi Patel".into(),
+                "chief operating officer".into()
+            )) && has(&rows, "succeeded", "Ravi Patel", "Jane Moore"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("Mark Ellis was promoted to president of Orion Bank.");
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == "appointed" && r.2 == "Mark Ellis" && r.3 == "president"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn political_role_change_phrasings() {
+        let (rows, _, _) =
+            run("Sara Kim announced her resignation as finance minister of South Korea.");
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == "resigned" && r.1 == "Sara Kim" && r.3 == "finance minister"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run(
+            "Prime Minister Ana Lind sacked her defence minister, Erik Holm, after the scandal.",
+        );
+        assert!(
+            rows.contains(&(
+                "dismissed".into(),
+                "Ana Lind".into(),
+                "Erik Holm".into(),
+                "defence minister".into()
+            )),
+            "{rows:?}"
+        );
     }
 }

@@ -689,17 +689,51 @@ fn person_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> 
         }
         [comma, who, ..] if who.lower == "who" => comma.text == ",",
         [comma, ..] if comma.text == "," => post_starts(tokens, end + 1, rules),
+        // "appointed X as its new chief financial officer".
+        [as_, ..] if as_.lower == "as" => {
+            let mut j = end + 1;
+            while tokens.get(j).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "the" | "its" | "his" | "her" | "their" | "a" | "new"
+                )
+            }) {
+                j += 1;
+            }
+            title_at(tokens, j, tokens.len(), rules)
+                .is_some_and(|(_, class)| class != TitleClass::Honorific)
+        }
         _ => false,
     };
-    after || title_apposition_before(tokens, first, rules)
+    after || title_apposition_before(tokens, first, rules) || appointed_after(tokens, end)
+}
+
+/// "X was named ...", "X has been appointed ...": only people are appointed
+/// ("named after", "named in", "named for" are other senses).
+fn appointed_after(tokens: &[Token], end: usize) -> bool {
+    let words: Vec<&str> = tokens[end..tokens.len().min(end + 4)]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let (verb, next) = match words.as_slice() {
+        ["will", "be", verb, next] => (*verb, *next),
+        ["has" | "had" | "have", "been", verb, next] => (*verb, *next),
+        ["was" | "is", verb, next, ..] => (*verb, *next),
+        _ => return false,
+    };
+    matches!(verb, "named" | "appointed" | "promoted" | "elected")
+        && !matches!(next, "after" | "in" | "for" | "by" | "on")
 }
 
 /// True when a post starts at `at`: "(the|a|an) TITLE" or "(the) ORG's TITLE".
 fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     let mut j = at;
-    let determined = tokens
-        .get(j)
-        .is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an"));
+    let determined = tokens.get(j).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        )
+    });
     if determined {
         j += 1;
     }
@@ -746,7 +780,11 @@ fn title_apposition_before(tokens: &[Token], first: usize, rules: &Rules) -> boo
         return false;
     };
     (comma.saturating_sub(10)..comma).any(|s| {
-        let opens = s == 0 || matches!(tokens[s].lower.as_str(), "the" | "a" | "an");
+        let opens = s == 0
+            || matches!(
+                tokens[s].lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            );
         opens
             && !tokens[s..comma]
                 .iter()
