@@ -398,7 +398,8 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         // reporters in Paris" is not the main country's president), and not
         // for a body's post ("Commission President X").
         TitleClass::HeadOfState | TitleClass::Government => {
-            // (A nationality adjective counts: "reacting to Canadian concerns".)
+            // (A nationality adjective counts: "reacting to Canadian concerns"; so
+            // does a "counterpart": "President X met his Brazilian counterpart".)
             let abroad = view
                 .mentions
                 .iter()
@@ -410,7 +411,11 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
                             .demonyms
                             .get(t.text.as_str())
                             .is_some_and(|c| Some(c.as_str()) != view.main_country_name)
-                });
+                })
+                || view
+                    .tokens()
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "counterpart" | "counterparts"));
             let body = role
                 .split_whitespace()
                 .any(|w| view.rules.org_keywords.contains_key(w));
@@ -663,17 +668,19 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
     {
         j += 1;
     }
-    // "the EU's foreign policy chief": the possessor owns the post.
+    // "the EU's foreign policy chief", "his Brazilian counterpart": the
+    // possessor or the nationality owns the post.
     let possessor = view
         .mentions
         .iter()
         .find(|(m, _)| m.first == j)
         .filter(|(m, _)| {
-            tokens
-                .get(m.last)
-                .is_some_and(|t| t.kind == TokenKind::Possessive)
+            m.in_title
+                || tokens
+                    .get(m.last)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive)
         })
-        .and_then(|(m, e)| Some((m.last + 1, (*e)?)))
+        .and_then(|(m, e)| Some((m.last + usize::from(!m.in_title), (*e)?)))
         .filter(|(_, e)| {
             matches!(
                 view.types[*e],
@@ -1138,6 +1145,18 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
                 .is_none_or(|t| t.kind != TokenKind::Possessive)
     });
     let (mut k, mut entry) = candidates.next()?;
+    // "Kurdish militants": an unknown capitalised word right before another
+    // mention only qualifies it.
+    if entry.1.is_none() {
+        if let Some(next) = view
+            .mentions
+            .get(k + 1)
+            .filter(|(n, _)| n.first == entry.0.last)
+        {
+            (k, entry) = (k + 1, next);
+            candidates.next();
+        }
+    }
     // "removed several officials, including X": the named member of the group.
     if !type_ok(types, view.entity_type(k))
         && tokens[entry.0.last..tokens.len().min(entry.0.last + 6)]
@@ -2907,6 +2926,44 @@ mod tests {
                 "Erik Holm".into(),
                 "defence minister".into()
             )),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn counterparts_calls_and_qualified_groups() {
+        let (rows, _, _) = run("President Jorge Ruiz held talks with his Brazilian counterpart, Luiz Costa, in Brasilia. Ruiz later spoke by phone with German Chancellor Olaf Brandt.");
+        assert!(
+            has(&rows, "spokeWith", "Jorge Ruiz", "Luiz Costa"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "spokeWith", "Jorge Ruiz", "Olaf Brandt"),
+            "{rows:?}"
+        );
+        assert!(
+            rows.contains(&(
+                "holdsPosition".into(),
+                "Luiz Costa".into(),
+                "Brazil".into(),
+                "counterpart".into()
+            )),
+            "{rows:?}"
+        );
+        // "his Brazilian counterpart" says Ruiz is not Brazil's president.
+        assert!(
+            !has(&rows, "holdsPosition", "Jorge Ruiz", "Brazil"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("Turkey blamed Kurdish militants for the bombing. Niger requested help from the Economic Community of West African States.");
+        assert!(has(&rows, "accused", "Turkey", "militants"), "{rows:?}");
+        assert!(
+            has(
+                &rows,
+                "requestedAssistanceFrom",
+                "Niger",
+                "Economic Community of West African States"
+            ),
             "{rows:?}"
         );
     }

@@ -291,6 +291,22 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
         }
         return rest;
     }
+    // A run the gazetteer names whole is one name ("Economic Community of West African States").
+    if end - start > 2 {
+        let whole = join(&tokens[start..end]);
+        if let Some(entry) = rules.gazetteer.get(&whole) {
+            return vec![Mention {
+                first: start,
+                last: end,
+                text: whole,
+                canonical: entry.canonical.clone(),
+                entity_type: Some(entry.entity_type),
+                kind: MentionKind::Name,
+                title: None,
+                in_title: false,
+            }];
+        }
+    }
     // Split at connectors unless the whole run is an organisation name.
     let has_org_keyword = tokens[start..end].iter().any(|t| {
         rules
@@ -438,7 +454,8 @@ fn country_mention(tokens: &[Token], first: usize, last: usize, country: &str) -
     }
 }
 
-/// True when a lowercase title (with modifiers) starts at `at` and a capitalised name follows.
+/// True when a lowercase title (with modifiers) starts at `at` and a capitalised name follows
+/// (perhaps after a comma).
 fn lowercase_title_after(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     (at + 1..=(at + rules.max_title_words + 2).min(tokens.len())).any(|e| {
         tokens[at..e]
@@ -446,7 +463,10 @@ fn lowercase_title_after(tokens: &[Token], at: usize, rules: &Rules) -> bool {
             .all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
             && title_class(&join_lower(&tokens[at..e]), rules)
                 .is_some_and(|c| c != TitleClass::Modifier)
-            && tokens.get(e).is_some_and(Token::is_capitalized)
+            // "Belarusian leader X", "his Brazilian counterpart, X".
+            && (tokens.get(e).is_some_and(Token::is_capitalized)
+                || tokens.get(e).is_some_and(|t| t.text == ",")
+                    && tokens.get(e + 1).is_some_and(Token::is_capitalized))
     })
 }
 
