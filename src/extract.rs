@@ -1933,7 +1933,16 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
         let nationals = tokens.get(after).is_some_and(|t| {
             t.text.ends_with('s') && view.rules.demonyms.contains_key(t.text.as_str())
         });
-        let who_end = (after..tokens.len().min(after + 3))
+        // "eight Kazakhstani police officers": the nationality only qualifies the group.
+        let qualified = !nationals
+            && tokens.get(after).is_some_and(|t| {
+                t.is_capitalized() && view.rules.demonyms.contains_key(t.text.as_str())
+            })
+            && tokens
+                .get(after + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized());
+        let who_start = after + usize::from(qualified);
+        let who_end = (who_start..tokens.len().min(who_start + 4))
             .take_while(|&k| {
                 tokens[k].kind == TokenKind::Word
                     && (!tokens[k].is_capitalized() || nationals && k == after)
@@ -1945,11 +1954,57 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
             })
             .last()
             .map(|k| k + 1);
-        let who = who_end.map(|e| crate::mentions::join(&tokens[after..e]));
-        let Some(who) = who.filter(|w| {
-            !w.split(' ').any(|word| MEASURE_WORDS.contains(&word))
-                && (nationals || counts_people(w, view.rules))
-        }) else {
+        // "police officers and soldiers": one group of two kinds of people.
+        let who_end = who_end.map(|e| {
+            let joined = tokens.get(e).is_some_and(|t| t.lower == "and")
+                && tokens.get(e + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.is_capitalized()
+                        && counts_people(&t.lower, view.rules)
+                });
+            if joined {
+                e + 2
+            } else {
+                e
+            }
+        });
+        let who = who_end.map(|e| crate::mentions::join(&tokens[who_start..e]));
+        // "26 people were killed and 18 were injured": the second figure counts
+        // the group just counted in the same sentence.
+        let elliptic = || {
+            let were = tokens
+                .get(after)
+                .is_some_and(|t| matches!(t.lower.as_str(), "were" | "was" | "have" | "had"));
+            let earlier = facts
+                .counts
+                .last()
+                .filter(|c| c.evidence.sentence == view.sentence.index)
+                .map(|c| c.who.clone());
+            earlier.filter(|_| {
+                were && j > 0 && matches!(tokens[j - 1].lower.as_str(), "and" | "another")
+            })
+        };
+        // "more than 500 reported injuries": the figure counts the events themselves.
+        let events = || {
+            let k = after
+                + usize::from(
+                    tokens
+                        .get(after)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "reported" | "confirmed")),
+                );
+            (k < tokens.len() && tokens[k].lower.ends_with('s'))
+                .then(|| is_count_trigger(view, k))
+                .flatten()
+                .map(|_| String::new())
+        };
+        let Some(who) = who
+            .filter(|w| {
+                !w.split(' ').any(|word| MEASURE_WORDS.contains(&word))
+                    && (nationals || counts_people(w, view.rules))
+            })
+            .or_else(elliptic)
+            .or_else(events)
+        else {
             j = after;
             continue;
         };
@@ -2966,5 +3021,28 @@ mod tests {
             ),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn elliptic_qualified_and_event_counts() {
+        let (_, facts, _) = run("The ministry said 14 people had been killed and 30 were injured. At least six Peruvian police officers and soldiers have been killed and another 52 have been injured. There were more than 200 reported arrests.");
+        let got: Vec<(String, u64, String)> = facts
+            .counts
+            .iter()
+            .map(|c| (c.kind.clone(), c.number, c.who.clone()))
+            .collect();
+        for expected in [
+            ("killed", 14, "people"),
+            ("injured", 30, "people"),
+            ("killed", 6, "police officers and soldiers"),
+            ("injured", 52, "police officers and soldiers"),
+            ("detained", 200, ""),
+        ] {
+            assert!(
+                got.contains(&(expected.0.to_string(), expected.1, expected.2.to_string())),
+                "{expected:?} in {got:?}"
+            );
+        }
+        assert_eq!(got.len(), 5, "{got:?}");
     }
 }
