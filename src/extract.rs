@@ -1649,6 +1649,22 @@ fn destination_after(view: &SentenceView, from: usize) -> Option<usize> {
 fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize>) {
     let tokens = view.tokens();
     let mut j = from;
+    // "removed X from his lifetime post as chairman of Y": the post after "as".
+    if tokens.get(j).is_some_and(|t| t.lower == "from")
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "his" | "her" | "their"))
+    {
+        let post_as = (j + 2..tokens.len().min(j + 6)).find(|&k| {
+            matches!(
+                tokens[k].lower.as_str(),
+                "post" | "position" | "job" | "role" | "office" | "seat"
+            ) && tokens.get(k + 1).is_some_and(|t| t.lower == "as")
+        });
+        if let Some(k) = post_as {
+            j = k + 1;
+        }
+    }
     if tokens.get(j).is_some_and(|t| t.lower == "as") {
         j += 1;
     }
@@ -3044,5 +3060,28 @@ mod tests {
             );
         }
         assert_eq!(got.len(), 5, "{got:?}");
+    }
+
+    #[test]
+    fn removed_from_his_post_as() {
+        let (rows, _, _) = run("President Ana Torres has removed Mirzo Kadyrbek from his lifetime post as chairman of the State Security Council.");
+        assert!(
+            rows.contains(&(
+                "dismissed".into(),
+                "Ana Torres".into(),
+                "Mirzo Kadyrbek".into(),
+                "chairman".into()
+            )),
+            "{rows:?}"
+        );
+        assert!(
+            has(
+                &rows,
+                "holdsPosition",
+                "Mirzo Kadyrbek",
+                "State Security Council"
+            ),
+            "{rows:?}"
+        );
     }
 }

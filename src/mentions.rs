@@ -709,6 +709,17 @@ fn person_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> 
         }
         [comma, who, ..] if who.lower == "who" => comma.text == ",",
         [comma, ..] if comma.text == "," => post_starts(tokens, end + 1, rules),
+        // "removed X from his post": only people hold posts of their own.
+        [from, his, ..] if from.lower == "from" && matches!(his.lower.as_str(), "his" | "her") => {
+            tokens.get(end + 2..end + 6).is_some_and(|rest| {
+                rest.iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "post" | "position" | "job" | "role" | "office" | "seat"
+                    )
+                })
+            })
+        }
         // "appointed X as its new chief financial officer".
         [as_, ..] if as_.lower == "as" => {
             let mut j = end + 1;
