@@ -616,6 +616,9 @@ fn type_name(
     let Some(last) = words.last().map(|w| w.text.trim_end_matches('.')) else {
         return (None, text.to_string());
     };
+    if org_context(tokens, first, end, rules) {
+        return (Some(EntityType::Organization), text.to_string());
+    }
     // "Thomas Bay, Acme's vice president": a given name and a post beat a place keyword.
     if words.len() >= 2
         && rules.given_names.contains(words[0].text.as_str())
@@ -683,7 +686,9 @@ fn type_name(
                 "said" | "says" | "reported" | "reports" | "quoted" | "quotes" | "cited" | "cites"
             )
         });
-        if according || acronym && reports {
+        // "sources told RBC".
+        let told = acronym && first >= 1 && tokens[first - 1].lower == "told";
+        if according || acronym && reports || told {
             return (Some(EntityType::Organization), text.to_string());
         }
     }
@@ -692,6 +697,55 @@ fn type_name(
         return (Some(EntityType::Person), text.to_string());
     }
     (None, text.to_string())
+}
+
+/// Context only organisations have: a kind of organisation in apposition
+/// ("Belavia, Belarus's national airline," / "the national airline, Belavia" /
+/// "news agency Tass") or a company post after the name ("Ekho Moskvy
+/// editor-in-chief Alexey Venediktov", "Vantex chairman Ann Lee").
+fn org_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> bool {
+    let is_org_noun = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| !t.is_capitalized() && rules.org_nouns.contains(&t.lower))
+    };
+    // The apposition is headed by the kind of organisation: no post and no
+    // "of" in it ("the governor of the central bank, X" names a person).
+    let plain = |span: &[Token]| {
+        span.iter().all(|t| {
+            !matches!(t.lower.as_str(), "of" | "at" | "for")
+                && rules
+                    .titles
+                    .get(&t.lower)
+                    .is_none_or(|c| *c == TitleClass::Modifier)
+        })
+    };
+    // Before: "airline Belavia", "the national airline, Belavia".
+    let before = first.checked_sub(1).is_some_and(|k| {
+        is_org_noun(k)
+            || tokens[k].text == ","
+                && k >= 1
+                && is_org_noun(k - 1)
+                && plain(&tokens[k.saturating_sub(6)..k])
+    });
+    // After: ", [the] [Belarus's] [national] airline," closing the apposition.
+    let after = tokens.get(end).is_some_and(|t| t.text == ",")
+        && (end + 1..tokens.len().min(end + 8))
+            .take_while(|&k| matches!(tokens[k].kind, TokenKind::Word | TokenKind::Possessive))
+            .find(|&k| is_org_noun(k))
+            .is_some_and(|k| {
+                plain(&tokens[end + 1..=k])
+                    && tokens
+                        .get(k + 1)
+                        .is_none_or(|t| matches!(t.text.as_str(), "," | "." | ";"))
+            });
+    // A company post and a name after it.
+    let post = (end + 1..=(end + rules.max_title_words).min(tokens.len())).any(|e| {
+        tokens[end..e].iter().all(|t| !t.is_capitalized())
+            && title_class(&join_lower(&tokens[end..e]), rules) == Some(TitleClass::Business)
+            && tokens.get(e).is_some_and(Token::is_capitalized)
+    });
+    before || after || post
 }
 
 /// Context only people have: an age ("X, 41,"), "X, who", or a post in apposition
@@ -1120,5 +1174,38 @@ mod tests {
                 Some("former prime minister".into())
             )
         );
+    }
+
+    #[test]
+    fn kinds_of_organisation_in_apposition_type_names() {
+        for (text, name) in [
+            (
+                "Flights by Norvia, Norway's national airline, were cancelled.",
+                "Norvia",
+            ),
+            ("The national airline, Norvia, cancelled flights.", "Norvia"),
+            ("Output fell, news agency Tassik reported.", "Tassik"),
+            (
+                "Kestrel, the field's operator, said output fell.",
+                "Kestrel",
+            ),
+            (
+                "Radio Vesna editor-in-chief Ivan Orlov said so.",
+                "Radio Vesna",
+            ),
+            ("Sources told RBK that the plane was stranded.", "RBK"),
+        ] {
+            let found = mentions(text);
+            let m = found.iter().find(|m| m.0 == name);
+            assert_eq!(
+                m.and_then(|m| m.1),
+                Some(EntityType::Organization),
+                "{text}: {found:?}"
+            );
+        }
+        // A post heads the apposition: a person.
+        let found = mentions("The governor of the central bank, Pedro Alvarez, resigned.");
+        let m = found.iter().find(|m| m.0 == "Pedro Alvarez");
+        assert_eq!(m.and_then(|m| m.1), Some(EntityType::Person), "{found:?}");
     }
 }

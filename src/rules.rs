@@ -52,6 +52,7 @@ const BUILTIN: &[(&str, &str)] = &[
         "people_nouns.txt",
         include_str!("../rules/people_nouns.txt"),
     ),
+    ("org_nouns.txt", include_str!("../rules/org_nouns.txt")),
     ("stopwords.txt", include_str!("../rules/stopwords.txt")),
     ("boilerplate.tsv", include_str!("../rules/boilerplate.tsv")),
     ("frames.tsv", include_str!("../rules/frames.tsv")),
@@ -197,6 +198,8 @@ pub struct Rules {
     pub anaphora: HashSet<String>,
     /// Plural nouns for people that a figure may count ("passengers"), besides groups.
     pub people_nouns: HashSet<String>,
+    /// Nouns for kinds of organisation ("airline"): a name in apposition with one is one.
+    pub org_nouns: HashSet<String>,
     /// Capitalised words that never begin a name.
     pub stopwords: HashSet<String>,
     /// Line patterns of page furniture.
@@ -356,6 +359,9 @@ impl Rules {
             }
             "people_nouns.txt" => {
                 self.people_nouns.insert(field(0)?.to_lowercase());
+            }
+            "org_nouns.txt" => {
+                self.org_nouns.insert(field(0)?.to_lowercase());
             }
             "stopwords.txt" => {
                 self.stopwords.insert(field(0)?.to_string());
