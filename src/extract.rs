@@ -104,6 +104,16 @@ pub fn extract(
             .is_some_and(|(_, position)| *position == KeywordPosition::Suffix)
     });
     resigned_from_post(&mut facts, &types, (main_company, main_organization), rules);
+    // "X was appointed president and chief executive" in a company's story: its post.
+    for f in facts.relations.iter_mut().filter(|f| {
+        f.relation == Relation::Appointed
+            && f.organization.is_none()
+            && f.subject
+                .is_none_or(|a| types[a] != EntityType::Organization)
+            && f.role.as_deref().is_some_and(|r| is_company_post(r, rules))
+    }) {
+        f.organization = main_company;
+    }
     positions_from_role_changes(&mut facts, &types, main_country, rules);
     dedupe(&mut facts);
     facts
@@ -1145,6 +1155,18 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
                 .is_none_or(|t| t.kind != TokenKind::Possessive)
     });
     let (mut k, mut entry) = candidates.next()?;
+    // "succeeding IBM vice president, Edward M. Davis": the owner of the next
+    // name's post is not the object.
+    if !type_ok(types, view.entity_type(k)) {
+        if let Some(next) = view.mentions.get(k + 1) {
+            if next.0.first > entry.0.last
+                && describes_next(view, &tokens[entry.0.last..next.0.first])
+            {
+                (k, entry) = (k + 1, next);
+                candidates.next();
+            }
+        }
+    }
     // "Kurdish militants": an unknown capitalised word right before another
     // mention only qualifies it.
     if entry.1.is_none() {
@@ -3080,6 +3102,25 @@ mod tests {
                 "holdsPosition",
                 "Mirzo Kadyrbek",
                 "State Security Council"
+            ),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn succession_past_the_predecessors_owner_and_company_posts() {
+        let (rows, _, _) = run("Vantex Corp said it named Ana Weber president of its chip division, succeeding Vantex vice president, Edward Lind, who is retiring.");
+        assert!(
+            has(&rows, "succeeded", "Ana Weber", "Edward Lind"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("Hytek Microsystems Inc said sales rose. It also said Thomas Reed was appointed president and chief executive.");
+        assert!(
+            has(
+                &rows,
+                "holdsPosition",
+                "Thomas Reed",
+                "Hytek Microsystems Inc"
             ),
             "{rows:?}"
         );
