@@ -93,6 +93,7 @@ pub fn extract(
         counts(&view, &mut facts);
     }
     agents_of_announced_appointments(sentences, resolved, rules, &mut facts);
+    listed_appointees(sentences, resolved, rules, &mut facts);
     carry_owners(&mut facts, &types);
     // A company by its legal form ("Acme Widgets Inc").
     let main_company = main_organization.filter(|&o| {
@@ -544,6 +545,105 @@ fn positions_from_role_changes(
         }
     }
     facts.relations.extend(derived);
+}
+
+/// "The company also elected three directors. They are A, B and C." (or
+/// "...three directors: A, B and C"): each listed person is appointed to the
+/// post the plural names, by the one who appointed them.
+fn listed_appointees(
+    sentences: &[Sentence],
+    resolved: &Resolved,
+    rules: &Rules,
+    facts: &mut Facts,
+) {
+    let appoints = |word: &str| {
+        rules.frames.get(word).is_some_and(|frames| {
+            frames
+                .iter()
+                .any(|f| f.relation == "appointed" && f.kind == FrameKind::Active)
+        })
+    };
+    for (s, sentence) in sentences.iter().enumerate() {
+        let tokens = &sentence.tokens;
+        let Some(verb) = tokens.iter().position(|t| appoints(&t.lower)) else {
+            continue;
+        };
+        // "three (new) directors": a figure and a plural post.
+        let plural = (verb + 1..tokens.len().min(verb + 5)).find_map(|k| {
+            let singular = tokens[k].lower.strip_suffix('s')?;
+            let counted = number_at(tokens, verb + 1).is_some_and(|(n, _)| n >= 2);
+            (counted && rules.titles.contains_key(singular)).then(|| (k, singular.to_string()))
+        });
+        let Some((post_at, role)) = plural else {
+            continue;
+        };
+        // The appointer: the organisation or person before the verb.
+        let agent = resolved.mentions[s]
+            .iter()
+            .rev()
+            .find(|(m, _)| m.last <= verb)
+            .and_then(|(_, e)| *e)
+            .filter(|e| {
+                matches!(
+                    resolved.entities[*e].entity_type,
+                    EntityType::Organization | EntityType::Person
+                )
+            });
+        // The list: after a colon in the same sentence, or "They are ..." next.
+        let colon = tokens.get(post_at + 1).is_some_and(|t| t.text == ":");
+        let they = sentences.get(s + 1).is_some_and(|n| {
+            n.tokens.len() > 2
+                && n.tokens[0].lower == "they"
+                && matches!(n.tokens[1].lower.as_str(), "are" | "were" | "include")
+        });
+        let listed = if colon {
+            Some(s)
+        } else {
+            they.then_some(s + 1)
+        };
+        if let Some(at) = listed {
+            let mentions = &resolved.mentions[at];
+            let list_tokens = &sentences[at].tokens;
+            // The list opens right after "They are" or the colon and runs while
+            // names are joined by "," and "and".
+            let opens = if at == s { post_at + 2 } else { 2 };
+            let mut last = opens;
+            let mut people = Vec::new();
+            for (m, e) in mentions.iter().filter(|(m, _)| m.first >= opens) {
+                let gap: Vec<&str> = list_tokens[last..m.first]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect();
+                let joined = people.is_empty() && gap.is_empty()
+                    || matches!(gap.as_slice(), [","] | ["and"] | [",", "and"]);
+                let person = e.filter(|e| resolved.entities[*e].entity_type == EntityType::Person);
+                let (true, Some(person)) = (joined, person) else {
+                    break;
+                };
+                people.push(person);
+                last = m.last;
+            }
+            for person in people {
+                facts.relations.push(RelationFact {
+                    relation: Relation::Appointed,
+                    subject: agent,
+                    object: Some(person),
+                    role: Some(role.clone()),
+                    organization: agent
+                        .filter(|a| resolved.entities[*a].entity_type == EntityType::Organization),
+                    date: None,
+                    place: None,
+                    evidence: Evidence {
+                        sentence: sentences[at].index,
+                        start: sentences[at].start,
+                        end: sentences[at].end,
+                    },
+                    extractor: "frames",
+                    confidence: 0.6,
+                });
+            }
+        }
+    }
 }
 
 /// "President X swore in four new ministers. Y was made finance minister.":
@@ -3122,6 +3222,28 @@ mod tests {
                 "Thomas Reed",
                 "Hytek Microsystems Inc"
             ),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn appointees_listed_after_a_plural_post() {
+        let (rows, _, _) = run("Vantex Corp also elected three directors. They are Ana Weber, John Clive Moss and Maria Lopez. The company said it hired two managers: Tom Hale and Eva Lind, replacing Carl Dahl.");
+        for person in ["Ana Weber", "John Clive Moss", "Maria Lopez"] {
+            assert!(
+                rows.contains(&(
+                    "appointed".into(),
+                    "Vantex Corp".into(),
+                    person.into(),
+                    "director".into()
+                )),
+                "{person}: {rows:?}"
+            );
+        }
+        // "hired" is no appointment verb here, and no one after the list is listed.
+        assert!(
+            rows.iter()
+                .all(|r| r.0 != "appointed" || r.2 != "Carl Dahl"),
             "{rows:?}"
         );
     }
