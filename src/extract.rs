@@ -1207,11 +1207,13 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
                 && !view.is_hidden(m.first, from)
         })
         .take_while(|(_, (m, _))| !crosses_clause(&tokens[m.last..from]))
-        // A possessor modifies a noun ("his government's resignation"): not a subject.
+        // A possessor modifies a noun ("his government's resignation"): not a
+        // subject; nor is the agent of a passive ("members appointed by X had resigned").
         .filter(|(_, (m, _))| {
             tokens
                 .get(m.last)
                 .is_none_or(|t| t.kind != TokenKind::Possessive)
+                && (m.first == 0 || tokens[m.first - 1].lower != "by")
         })
         // A name we could not resolve still stands there: "Acme said W. D. Bell
         // resigned" must not make Acme resign.
@@ -1310,8 +1312,11 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
         return None;
     }
     // "named a search committee to seek a replacement for X": another verb's object.
-    let other_phrase =
-        gap.len() > 3 && gap.iter().any(|t| matches!(t.lower.as_str(), "to" | "for"));
+    // "made progress in talks with Secretary of State X": a phrase of its own.
+    let other_phrase = gap.len() > 3
+        && gap
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "to" | "for" | "in" | "with"));
     if gap
         .iter()
         .any(|t| matches!(t.text.as_str(), ";" | "." | ":"))
@@ -1801,7 +1806,12 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
         });
         if let Some(k) = post_of {
             j = k + 2;
-        } else if title_phrase_end(view, j + 1).is_some() {
+        } else if title_phrase_end(view, j + 1).is_some()
+            // ("stepping down to head a team": a verb, not a post)
+            && tokens.get(j + 1).is_some_and(|t| {
+                !matches!(t.lower.as_str(), "head" | "chair" | "lead" | "direct")
+            })
+        {
             j += 1;
         }
     }
@@ -3244,6 +3254,23 @@ mod tests {
         assert!(
             rows.iter()
                 .all(|r| r.0 != "appointed" || r.2 != "Carl Dahl"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn precision_guards_from_company_news() {
+        let (rows, _, _) = run("Jordan's Prime Minister Sami Haddad said he had made progress in talks with U.S. Secretary of State Paul Grey. Vantex Corp said its president, Armon Hill, is stepping down to head a field team. Orion Holdings Inc said Ana Falk has resigned as chairman of DHL. Cyclops Corp said the three members of its board appointed last week by Dixons Group PLC had resigned.");
+        assert!(rows.iter().all(|r| r.0 != "appointed"), "{rows:?}");
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "resigned" && r.1 == "Armon Hill" && r.3 == "head")),
+            "{rows:?}"
+        );
+        assert!(has(&rows, "resigned", "Ana Falk", "DHL"), "{rows:?}");
+        assert!(
+            rows.iter()
+                .all(|r| !(r.0 == "resigned" && r.1 == "Dixons Group PLC")),
             "{rows:?}"
         );
     }

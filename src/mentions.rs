@@ -670,7 +670,11 @@ fn type_name(
         }
         _ => false,
     };
-    if after_post && words.len() >= 2 {
+    // (A lone acronym too: "chairman of DHL".)
+    let acronym = words.len() == 1
+        && (2..=6).contains(&text.len())
+        && text.chars().all(|c| c.is_ascii_uppercase());
+    if after_post && (words.len() >= 2 || acronym) {
         return (Some(EntityType::Organization), text.to_string());
     }
     // "according to RBC", "CCTV reported": a lone acronym that reports is a news
