@@ -94,6 +94,7 @@ pub fn extract(
     }
     agents_of_announced_appointments(sentences, resolved, rules, &mut facts);
     listed_appointees(sentences, resolved, rules, &mut facts);
+    agents_carried_by_also(sentences, &mut facts);
     carry_owners(&mut facts, &types);
     // A company by its legal form ("Acme Widgets Inc").
     let main_company = main_organization.filter(|&o| {
@@ -545,6 +546,38 @@ fn positions_from_role_changes(
         }
     }
     facts.relations.extend(derived);
+}
+
+/// "The decree relieved X of his post. Y was also relieved of his post.": an
+/// agentless dismissal or appointment told with "also" shares the agent of the
+/// same change told just before (at most two sentences back).
+fn agents_carried_by_also(sentences: &[Sentence], facts: &mut Facts) {
+    let says_also = |sentence: usize| {
+        sentences
+            .iter()
+            .find(|s| s.index == sentence)
+            .is_some_and(|s| s.tokens.iter().any(|t| t.lower == "also"))
+    };
+    for n in 0..facts.relations.len() {
+        let f = &facts.relations[n];
+        if !matches!(f.relation, Relation::Dismissed | Relation::Appointed)
+            || f.subject.is_some()
+            || !says_also(f.evidence.sentence)
+        {
+            continue;
+        }
+        let (relation, sentence) = (f.relation, f.evidence.sentence);
+        let earlier = facts.relations[..n].iter().rev().find(|g| {
+            g.relation == relation
+                && g.subject.is_some()
+                && g.evidence.sentence < sentence
+                && sentence <= g.evidence.sentence + 2
+        });
+        if let Some(agent) = earlier.and_then(|g| g.subject) {
+            facts.relations[n].subject = Some(agent);
+            facts.relations[n].confidence = facts.relations[n].confidence.min(0.6);
+        }
+    }
 }
 
 /// "The company also elected three directors. They are A, B and C." (or
@@ -3271,6 +3304,21 @@ mod tests {
         assert!(
             rows.iter()
                 .all(|r| !(r.0 == "resigned" && r.1 == "Dixons Group PLC")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn also_carries_the_agent_of_the_change_before() {
+        let (rows, _, _) = run("A decree signed by President Omar Salim relieved the Minister of Industry, Karim Nadir, of his post. The Minister of Transport, Adel Haddad, was also relieved of his post. Three weeks later Sami Aziz was fired.");
+        assert!(
+            has(&rows, "dismissed", "Omar Salim", "Adel Haddad"),
+            "{rows:?}"
+        );
+        // No "also": the agent stays unknown.
+        assert!(
+            rows.iter()
+                .any(|r| r.0 == "dismissed" && r.1.is_empty() && r.2 == "Sami Aziz"),
             "{rows:?}"
         );
     }
