@@ -1249,7 +1249,16 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
                 && (m.first == 0 || tokens[m.first - 1].lower != "by")
         })
         // A name we could not resolve still stands there: "Acme said W. D. Bell
-        // resigned" must not make Acme resign.
+        // resigned" must not make Acme resign (unless a preposition makes it a
+        // mere place or companion: "protesters in Kelso seized").
+        .filter(|(_, (m, e))| {
+            e.is_some()
+                || m.first == 0
+                || !matches!(
+                    tokens[m.first - 1].lower.as_str(),
+                    "in" | "at" | "from" | "of" | "near" | "outside" | "with"
+                )
+        })
         .take_while(|(_, (_, e))| e.is_some())
         .filter(|(k, _)| type_ok(types, view.entity_type(*k)))
         .map(|(k, _)| k);
@@ -3319,6 +3328,20 @@ mod tests {
         assert!(
             rows.iter()
                 .any(|r| r.0 == "dismissed" && r.1.is_empty() && r.2 == "Sami Aziz"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn headings_collectives_and_the_named_airport() {
+        let (rows, _, _) = run("Tensions in Kelso: Protesters in Kelso seized control of the city hall. Kelso International Airport: officials say 40 protesters seized control of the airport on Monday. Units from Turkish paratrooper brigades have deployed to Syria.");
+        assert!(has(&rows, "seized", "protesters", "city hall"), "{rows:?}");
+        assert!(
+            has(&rows, "seized", "protesters", "Kelso International Airport"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "deployedTo", "Turkish paratrooper brigades", "Syria"),
             "{rows:?}"
         );
     }

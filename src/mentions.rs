@@ -917,9 +917,12 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         let Some(words) = tokens.get(noun_start..noun_start + len) else {
             continue;
         };
+        // A capitalised noun is a collective only where a sentence or a heading
+        // starts ("Protesters seized ...", "Violence: Protesters seized ...").
+        let opens = i == 0 || matches!(tokens[i - 1].text.as_str(), ":" | "\"" | "“");
         if words.iter().any(|t| {
             t.kind != TokenKind::Word
-                || t.is_capitalized() && qual_text.is_none() && noun_start == i && i > 0
+                || t.is_capitalized() && qual_text.is_none() && noun_start == i && !opens
         }) {
             continue;
         }

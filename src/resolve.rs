@@ -142,13 +142,21 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
         .filter(|(m, _)| m.entity_type == Some(EntityType::Person) && word_count(&m.text) >= 2)
         .filter_map(|(m, _)| m.text.split_whitespace().last().map(str::to_string))
         .collect();
-    // Pass 1: full names and typed names open or join entities.
+    // Pass 1: full names and typed names open or join entities. "The airport"
+    // is the airport named last ("Almaty International Airport"), if one was.
+    let mut named_places: HashMap<String, usize> = HashMap::new();
     for s in 0..resolved.mentions.len() {
         for k in 0..resolved.mentions[s].len() {
             let m = resolved.mentions[s][k].0.clone();
             let Some(entity_type) = m.entity_type else {
                 continue;
             };
+            if m.kind == MentionKind::Facility && !m.canonical.contains(' ') {
+                if let Some(&id) = named_places.get(&m.canonical) {
+                    link(&mut resolved, s, k, id);
+                    continue;
+                }
+            }
             // A lone surname ("President Vidal", "Jordan") joins its person in pass 2.
             let surname_alone = word_count(&m.text) == 1
                 && surnames.contains(&m.text)
@@ -183,6 +191,16 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                 resolved.entities.len() - 1
             });
             link(&mut resolved, s, k, id);
+            if entity_type == EntityType::Place && m.kind == MentionKind::Name {
+                if let Some(head) = m
+                    .canonical
+                    .rsplit(' ')
+                    .next()
+                    .filter(|_| m.canonical.contains(' '))
+                {
+                    named_places.insert(head.to_lowercase(), id);
+                }
+            }
         }
     }
     // Pass 2: surnames and acronyms join the one entity they fit.
