@@ -1014,10 +1014,7 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
                 continue;
             }
             // "fired on protesters" blocks; "fired on Wednesday" does not.
-            let dated = tokens.get(i + n + 1).is_some_and(|t| {
-                crate::dates::weekday_number(&t.lower).is_some()
-                    || crate::dates::month_number(&t.text).is_some()
-            });
+            let dated = tokens.get(i + n + 1).is_some_and(|t| dated_word(&t.text));
             if tokens
                 .get(i + n)
                 .is_some_and(|t| frame.blockers.contains(&t.lower))
@@ -1039,9 +1036,20 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
             }
             // "a retired vice chairman", "associates of deposed President X",
             // "laid the blame on": a verb form used as adjective or noun.
-            let modifies = i > 0
-                && frame.kind != FrameKind::Noun
-                && MODIFIER_SLOTS.contains(&tokens[i - 1].lower.as_str());
+            // "his ally, retired Air Force General X": an intransitive verb has no
+            // name or post right after it.
+            // (Frames that require a post after them, "will become chief
+            // executive", are exempt.)
+            let names_next = frame.kind == FrameKind::Intransitive
+                && frame.requires.is_empty()
+                && tokens.get(i + n).is_some_and(|t| {
+                    (t.is_capitalized() || view.rules.titles.contains_key(&t.lower))
+                        && !dated_word(&t.text)
+                });
+            let modifies = names_next
+                || i > 0
+                    && frame.kind != FrameKind::Noun
+                    && MODIFIER_SLOTS.contains(&tokens[i - 1].lower.as_str());
             if modifies {
                 continue;
             }
@@ -1151,6 +1159,12 @@ const CONTROL_VERBS: [&str; 31] = [
     "hoped",
     "hopes",
 ];
+
+/// A weekday or month name ("Wednesday", "March").
+fn dated_word(word: &str) -> bool {
+    crate::dates::weekday_number(&word.to_lowercase()).is_some()
+        || crate::dates::month_number(word).is_some()
+}
 
 /// Words after which a verb trigger is an adjective or a noun, not a verb.
 const MODIFIER_SLOTS: [&str; 10] = [
@@ -1354,11 +1368,12 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
         return None;
     }
     // "named a search committee to seek a replacement for X": another verb's object.
-    // "made progress in talks with Secretary of State X": a phrase of its own.
+    // "made progress in talks with Secretary of State X": a phrase of its own
+    // (but "met this afternoon with X" is the verb's own).
     let other_phrase = gap.len() > 3
         && gap
             .iter()
-            .any(|t| matches!(t.lower.as_str(), "to" | "for" | "in" | "with"));
+            .any(|t| matches!(t.lower.as_str(), "to" | "for" | "in"));
     if gap
         .iter()
         .any(|t| matches!(t.text.as_str(), ";" | "." | ":"))
@@ -3344,5 +3359,13 @@ mod tests {
             has(&rows, "deployedTo", "Turkish paratrooper brigades", "Syria"),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn an_intransitive_verb_before_a_name_is_an_adjective() {
+        let (rows, _, _) = run("Orion Trading Inc was set up by Tom Hale and his ally, retired Air Force General Richard Moss. Ana Weber retired Monday.");
+        let resigned: Vec<&Row> = rows.iter().filter(|r| r.0 == "resigned").collect();
+        assert_eq!(resigned.len(), 1, "{resigned:?}");
+        assert_eq!(resigned[0].1, "Ana Weber", "{resigned:?}");
     }
 }
