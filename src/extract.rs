@@ -1356,7 +1356,7 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     }
     let including = gap.iter().any(|t| t.lower == "including");
     // "captured one of Iraq's fortifications east of Basra": the possessed noun
-    // is the object; a name after it is not (but "Almaty's airport" is).
+    // is the object; a name after it is not (but "Kelso's airport" is).
     let possessor_end = view.mentions[..k]
         .iter()
         .filter(|(p, _)| p.first >= from && !p.in_title)
@@ -2138,7 +2138,7 @@ fn counts(view: &SentenceView, facts: &mut Facts) {
         let nationals = tokens.get(after).is_some_and(|t| {
             t.text.ends_with('s') && view.rules.demonyms.contains_key(t.text.as_str())
         });
-        // "eight Kazakhstani police officers": the nationality only qualifies the group.
+        // "eight Peruvian police officers": the nationality only qualifies the group.
         let qualified = !nationals
             && tokens.get(after).is_some_and(|t| {
                 t.is_capitalized() && view.rules.demonyms.contains_key(t.text.as_str())

@@ -68,7 +68,7 @@ pub fn entity_iri(entity_type: EntityType, label: &str) -> NamedNode {
     ))
 }
 
-/// "karim-massimov" → "karim-masimov": repeated letters written once.
+/// "anna-hellmann" → "ana-helman": repeated letters written once.
 fn undouble(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for c in key.chars() {

@@ -704,9 +704,9 @@ fn type_name(
 }
 
 /// Context only organisations have: a kind of organisation in apposition
-/// ("Belavia, Belarus's national airline," / "the national airline, Belavia" /
-/// "news agency Tass") or a company post after the name ("Ekho Moskvy
-/// editor-in-chief Alexey Venediktov", "Vantex chairman Ann Lee").
+/// ("Norvia, Norway's national airline," / "the national airline, Norvia" /
+/// "news agency Tassik") or a company post after the name ("Radio Vesna
+/// editor-in-chief Ivan Orlov", "Vantex chairman Ann Lee").
 fn org_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> bool {
     let is_org_noun = |k: usize| {
         tokens
@@ -724,7 +724,7 @@ fn org_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> boo
                     .is_none_or(|c| *c == TitleClass::Modifier)
         })
     };
-    // Before: "airline Belavia", "the national airline, Belavia".
+    // Before: "airline Norvia", "the national airline, Norvia".
     let before = first.checked_sub(1).is_some_and(|k| {
         is_org_noun(k)
             || tokens[k].text == ","
@@ -732,7 +732,7 @@ fn org_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> boo
                 && is_org_noun(k - 1)
                 && plain(&tokens[k.saturating_sub(6)..k])
     });
-    // After: ", [the] [Belarus's] [national] airline," closing the apposition.
+    // After: ", [the] [Norway's] [national] airline," closing the apposition.
     let after = tokens.get(end).is_some_and(|t| t.text == ",")
         && (end + 1..tokens.len().min(end + 8))
             .take_while(|&k| matches!(tokens[k].kind, TokenKind::Word | TokenKind::Possessive))

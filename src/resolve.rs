@@ -74,8 +74,8 @@ impl Resolved {
     /// The main country only when it clearly dominates (half as much weight
     /// again as any other): the owner assumed for a state post the text leaves
     /// unqualified. A country weighs its mentions and those of its cities and
-    /// regions (gazetteer codes): a story from Almaty that also names Russia
-    /// often is still about Kazakhstan.
+    /// regions (gazetteer codes): a story from Nairobi that also names Uganda
+    /// often is still about Kenya.
     pub fn dominant_country(&self, rules: &Rules) -> Option<usize> {
         let mut weight: Vec<usize> = self
             .entities
@@ -143,7 +143,7 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
         .filter_map(|(m, _)| m.text.split_whitespace().last().map(str::to_string))
         .collect();
     // Pass 1: full names and typed names open or join entities. "The airport"
-    // is the airport named last ("Almaty International Airport"), if one was.
+    // is the airport named last ("Kelso International Airport"), if one was.
     let mut named_places: HashMap<String, usize> = HashMap::new();
     for s in 0..resolved.mentions.len() {
         for k in 0..resolved.mentions[s].len() {
