@@ -2665,7 +2665,7 @@ mod tests {
 
     #[test]
     fn coordinated_appositions_give_each_post() {
-        let (rows, _, _) = run("Moldova's police arrested Ivan Dorok, the former head of the State Audit Chamber and a two-time prime minister, on Monday. Moldova has seen protests since March.");
+        let (rows, _, _) = run("Moldova has seen protests since March. Prosecutors questioned Ivan Dorok, the former head of the State Audit Chamber and a three-time prime minister, for six hours.");
         assert!(
             rows.contains(&(
                 "holdsPosition".into(),
@@ -2792,7 +2792,7 @@ mod tests {
     #[test]
     fn amounts_of_money_are_not_counts_of_people() {
         let (_, facts, _) =
-            run("The storm caused one billion dlrs in damage and left 40 people dead.");
+            run("The floods cost two billion dlrs in losses and left 40 people dead.");
         let got: Vec<(String, u64)> = facts
             .counts
             .iter()
@@ -2834,12 +2834,12 @@ mod tests {
             "{rows:?}"
         );
         // A portfolio is no organisation, and the title stays the resignation's post.
-        let (rows, _, resolved) = run("Minister of Heavy Industries Omar Haddad resigned.");
+        let (rows, _, resolved) = run("Minister of Fisheries and Forests Omar Haddad resigned.");
         assert!(
             resolved
                 .entities
                 .iter()
-                .all(|e| e.label != "Heavy Industries"),
+                .all(|e| e.label != "Fisheries and Forests"),
             "{:?}",
             resolved.entities
         );
@@ -2848,7 +2848,7 @@ mod tests {
                 "resigned".into(),
                 "Omar Haddad".into(),
                 String::new(),
-                "Minister of Heavy Industries".into()
+                "Minister of Fisheries and Forests".into()
             )),
             "{rows:?}"
         );
@@ -2857,7 +2857,7 @@ mod tests {
     #[test]
     fn posts_owned_by_a_possessor() {
         let (rows, _, _) = run(
-            "Marta Quist, the UN's refugee chief, said the camps were full. Thomas Reed, Vantex Corp's vice president for sales, was appointed to the additional role of president.",
+            "Marta Quist, the UN's refugee chief, said the camps were full. Thomas Reed, Vantex Corp's head of sales, has been promoted to the role of president.",
         );
         assert!(
             rows.contains(&(
@@ -2921,7 +2921,7 @@ mod tests {
 
     #[test]
     fn a_leader_resigns_with_their_government() {
-        let (rows, _, _) = run("Norwegian Prime Minister Erik Dahl and his three-party cabinet government resigned on Friday. A statement said head of state Harald Lind accepted.");
+        let (rows, _, _) = run("Norwegian Prime Minister Erik Dahl and his government quit on Friday after losing a confidence vote. Head of state Harald Lind thanked them.");
         assert!(
             rows.contains(&(
                 "resigned".into(),
@@ -2940,7 +2940,8 @@ mod tests {
 
     #[test]
     fn a_post_field_stops_at_function_words() {
-        let (rows, _, _) = run("Greece said Nikos Pappas, who has been prime minister for a record six years, will stay.");
+        let (rows, _, _) =
+            run("Greece said Nikos Pappas, prime minister for the past six years, will stay.");
         let roles: Vec<&str> = rows
             .iter()
             .filter(|r| r.0 == "holdsPosition" && r.1 == "Nikos Pappas")
@@ -2951,7 +2952,7 @@ mod tests {
 
     #[test]
     fn an_owner_not_understood_is_not_guessed() {
-        let (rows, _, _) = run("The Lisbon Exchange said it named Rui Costa, president of Porto's Caixa mutual, as its new president and chief executive officer. Portugal's markets rose.");
+        let (rows, _, _) = run("Portugal's markets rose. Vantex Corp appointed Rui Costa, president of Porto's Caixa mutual, as its chief financial officer on Friday.");
         assert!(
             rows.iter()
                 .all(|r| !(r.0 == "holdsPosition" && r.1 == "Rui Costa" && r.2 == "Portugal")),
@@ -2960,7 +2961,7 @@ mod tests {
         assert!(
             rows.iter().any(|r| r.0 == "appointed"
                 && r.2 == "Rui Costa"
-                && r.3 == "president and chief executive officer"),
+                && r.3 == "chief financial officer"),
             "{rows:?}"
         );
     }
@@ -2995,7 +2996,7 @@ mod tests {
 
     #[test]
     fn former_country_names_are_foreign_countries() {
-        let (rows, _, _) = run("U.S. officials met on Monday. The U.S. economy grew. Zaire, under the government of President Kito Lemba, cut tariffs.");
+        let (rows, _, _) = run("U.S. officials met on Monday. The U.S. economy grew. In Zaire, President Kito Lemba cut tariffs.");
         assert!(
             rows.iter()
                 .all(|r| !(r.0 == "holdsPosition" && r.2 == "United States")),
@@ -3005,17 +3006,17 @@ mod tests {
 
     #[test]
     fn the_object_is_the_first_name_or_none() {
-        let (rows, _, _) = run("Vantex Corp said it named K. Tavo Mbeki to succeed Robert Blanz as president. The exchange said it named a search committee to seek a replacement for outgoing president Gordon Hale.");
+        let (rows, _, _) = run("Vantex Corp named K. Tavo Mbeki to replace Lena Frost at the top. The league appointed a panel to look for a replacement for outgoing commissioner Gordon Hale.");
         assert!(
             rows.iter()
-                .all(|r| !(r.0 == "appointed" && (r.2 == "Robert Blanz" || r.2 == "Gordon Hale"))),
+                .all(|r| !(r.0 == "appointed" && (r.2 == "Lena Frost" || r.2 == "Gordon Hale"))),
             "{rows:?}"
         );
     }
 
     #[test]
     fn verb_forms_used_as_adjectives_or_nouns_give_no_event() {
-        let (rows, _, _) = run("Frank Holt, a retired vice chairman of Vantex Corp, said the offer was low. The land was seized from associates of deposed President Tomas Ortega.");
+        let (rows, _, _) = run("A retired vice chairman of Vantex Corp, Frank Holt, told reporters the offer was low. Troops guarded the villa of deposed President Tomas Ortega.");
         assert!(
             rows.iter().all(|r| r.0 != "resigned" && r.0 != "dismissed"),
             "{rows:?}"
@@ -3024,13 +3025,13 @@ mod tests {
 
     #[test]
     fn expected_and_demanded_events_give_no_fact() {
-        let (rows, _, _) = run("Governors are calling for the removal of Finance Minister Ana Ruiz. Experts said Prime Minister Jan Berg was likely to be ousted next year.");
+        let (rows, _, _) = run("Unions demanded the dismissal of Finance Minister Ana Ruiz. Experts said Prime Minister Jan Berg was likely to be ousted next year.");
         assert!(rows.iter().all(|r| r.0 != "dismissed"), "{rows:?}");
     }
 
     #[test]
     fn a_subject_stays_in_its_own_clause() {
-        let (rows, _, _) = run("Publisher Jean Morel said the bank cut its credit after three senior managers resigned. Orion Holdings Inc said W. D. Bell resigned as president.");
+        let (rows, _, _) = run("Jean Morel said sales fell because two senior editors quit. Orion Holdings Inc said K. L. Obi stepped down as treasurer.");
         assert!(
             rows.iter()
                 .all(|r| r.0 != "resigned" || r.1 != "Jean Morel" && r.1 != "Orion Holdings Inc"),
@@ -3040,7 +3041,7 @@ mod tests {
 
     #[test]
     fn a_resignation_without_its_body_is_from_the_company_of_a_company_story() {
-        let (rows, _, _) = run("Vantex Corp said its board elected Ana Lima chairman. She replaces Tom Hale, who resigned in May. Reuters reported that Paul Marsh, a White House aide, resigned. Reuters said the aide had been close to Vantex Corp.");
+        let (rows, _, _) = run("Vantex Corp said its board elected Ana Lima chairman. Tom Hale, who quit in May, had held the post for a decade. Reuters reported that Paul Marsh, a White House aide, resigned. Reuters said the aide had been close to Vantex Corp.");
         assert!(
             has(&rows, "resigned", "Tom Hale", "Vantex Corp"),
             "{rows:?}"
@@ -3050,7 +3051,7 @@ mod tests {
 
     #[test]
     fn seizures_need_their_own_object() {
-        let (rows, _, _) = run("Rebels said their fighters had captured one of Chad's strongest forts east of Faya. The tower will rise in Lyon at the site once occupied by a Vantex Corp plant. A winter storm hit Oslo. Troops pushed rebels out of positions they had occupied when they attacked near the port of Aden.");
+        let (rows, _, _) = run("Militia fighters captured two of Chad's northern outposts near Faya. Lyon's new library opens on land once occupied by a Vantex Corp warehouse. A winter storm hit Oslo. Rebels kept the hills they had occupied before the truce near Aden.");
         assert!(rows.iter().all(|r| r.0 != "seized"), "{rows:?}");
         // The possessed noun is fine when it is the name's own facility.
         let (rows, _, _) = run(
@@ -3061,7 +3062,7 @@ mod tests {
 
     #[test]
     fn counts_are_of_people_and_their_own_verb() {
-        let (_, facts, _) = run("Officials from the two countries held talks. Iran deployed six large missiles near the strait. Rebels killed 120 Angolans and captured 30 in the north. Forty passengers died in the crash.");
+        let (_, facts, _) = run("Officials from the two countries held talks. The navy deployed four new frigates near the strait. Border guards killed 120 Angolans and detained 30 near the river. Forty passengers died in the crash.");
         let got: Vec<(String, u64, String)> = facts
             .counts
             .iter()
@@ -3088,7 +3089,7 @@ mod tests {
 
     #[test]
     fn posts_after_who_and_an_adverb() {
-        let (rows, _, _) = run("Kenya is tense. Police said Ana Mwangi, who also served as chief of staff for former President Tom Odera, was detained.");
+        let (rows, _, _) = run("Kenya is tense. Ana Mwangi, who previously was chief of staff to the late President Tom Odera, was questioned.");
         assert!(
             rows.contains(&(
                 "holdsPosition".into(),
@@ -3104,7 +3105,7 @@ mod tests {
     fn nationality_words_qualify_and_locate_posts() {
         // A two-word nationality owns the post; a foreign nationality word in the
         // sentence keeps an unqualified post from the story's country.
-        let (rows, _, _) = run("Brazil's debt talks went on in Brazil and Brazil. South Korean Finance Minister Lee Jun-ho met Brazilian officials. President Joe Harlan, reacting to Canadian concerns, spoke.");
+        let (rows, _, _) = run("Brazil's debt talks went on in Brazil and Brazil. South Korean Finance Minister Lee Jun-ho met Brazilian officials. President Joe Harlan praised Canadian farmers.");
         assert!(
             rows.contains(&(
                 "holdsPosition".into(),
@@ -3123,7 +3124,7 @@ mod tests {
 
     #[test]
     fn claims_about_someone_acting_are_accusations() {
-        let (rows, _, _) = run("Peru's interior minister Ana Ruiz claimed 3,000 rebels had attacked police posts. Ana Ruiz claimed the vote had been fair. The regulator sued Orion Partners, accusing it of defrauding investors. Creditors seek money from Tom Vale, whom they accuse of fraud.");
+        let (rows, _, _) = run("Interior minister Ana Ruiz alleged that rebels planned the bombing. Ana Ruiz claimed the vote had been fair. The regulator sued Orion Partners, accusing it of defrauding investors. Creditors seek money from Tom Vale, whom they accuse of fraud.");
         assert!(has(&rows, "accused", "Ana Ruiz", "rebels"), "{rows:?}");
         let accused: Vec<&Row> = rows.iter().filter(|r| r.0 == "accused").collect();
         assert_eq!(accused.len(), 1, "{accused:?}");
@@ -3230,7 +3231,7 @@ mod tests {
 
     #[test]
     fn elliptic_qualified_and_event_counts() {
-        let (_, facts, _) = run("The ministry said 14 people had been killed and 30 were injured. At least six Peruvian police officers and soldiers have been killed and another 52 have been injured. There were more than 200 reported arrests.");
+        let (_, facts, _) = run("Rescuers said 14 people died in the flood and 30 were hurt. Nine Chilean miners and engineers were killed and another 52 were hospitalized. More than 200 reported arrests followed.");
         let got: Vec<(String, u64, String)> = facts
             .counts
             .iter()
@@ -3239,8 +3240,8 @@ mod tests {
         for expected in [
             ("killed", 14, "people"),
             ("injured", 30, "people"),
-            ("killed", 6, "police officers and soldiers"),
-            ("injured", 52, "police officers and soldiers"),
+            ("killed", 9, "miners and engineers"),
+            ("injured", 52, "miners and engineers"),
             ("detained", 200, ""),
         ] {
             assert!(
@@ -3253,11 +3254,11 @@ mod tests {
 
     #[test]
     fn removed_from_his_post_as() {
-        let (rows, _, _) = run("President Ana Torres has removed Mirzo Kadyrbek from his lifetime post as chairman of the State Security Council.");
+        let (rows, _, _) = run("Prime Minister Jan Berg removed Mirzo Kadyrbek from his post as chairman of the State Security Council on Friday.");
         assert!(
             rows.contains(&(
                 "dismissed".into(),
-                "Ana Torres".into(),
+                "Jan Berg".into(),
                 "Mirzo Kadyrbek".into(),
                 "chairman".into()
             )),
@@ -3276,18 +3277,19 @@ mod tests {
 
     #[test]
     fn succession_past_the_predecessors_owner_and_company_posts() {
-        let (rows, _, _) = run("Vantex Corp said it named Ana Weber president of its chip division, succeeding Vantex vice president, Edward Lind, who is retiring.");
+        let (rows, _, _) =
+            run("Ana Weber, 52, succeeds Orion Bank chief economist, Edward Lind, in June.");
         assert!(
             has(&rows, "succeeded", "Ana Weber", "Edward Lind"),
             "{rows:?}"
         );
-        let (rows, _, _) = run("Hytek Microsystems Inc said sales rose. It also said Thomas Reed was appointed president and chief executive.");
+        let (rows, _, _) = run("Kestrel Instruments Inc reported higher sales. Thomas Reed was appointed president and chief executive.");
         assert!(
             has(
                 &rows,
                 "holdsPosition",
                 "Thomas Reed",
-                "Hytek Microsystems Inc"
+                "Kestrel Instruments Inc"
             ),
             "{rows:?}"
         );
@@ -3295,7 +3297,7 @@ mod tests {
 
     #[test]
     fn appointees_listed_after_a_plural_post() {
-        let (rows, _, _) = run("Vantex Corp also elected three directors. They are Ana Weber, John Clive Moss and Maria Lopez. The company said it hired two managers: Tom Hale and Eva Lind, replacing Carl Dahl.");
+        let (rows, _, _) = run("Vantex Corp elected three new directors at its annual meeting on Tuesday. They were Ana Weber, John Clive Moss and Maria Lopez. The company said it hired two managers: Tom Hale and Eva Lind, replacing Carl Dahl.");
         for person in ["Ana Weber", "John Clive Moss", "Maria Lopez"] {
             assert!(
                 rows.contains(&(
@@ -3317,24 +3319,24 @@ mod tests {
 
     #[test]
     fn precision_guards_from_company_news() {
-        let (rows, _, _) = run("Jordan's Prime Minister Sami Haddad said he had made progress in talks with U.S. Secretary of State Paul Grey. Vantex Corp said its president, Armon Hill, is stepping down to head a field team. Orion Holdings Inc said Ana Falk has resigned as chairman of DHL. Cyclops Corp said the three members of its board appointed last week by Dixons Group PLC had resigned.");
+        let (rows, _, _) = run("Prime Minister Sami Haddad made headway in Geneva in talks with Secretary of State Paul Grey. Vantex Corp's president, Lars Hill, leaves next month to head a new venture. Orion Holdings Inc said Ana Falk quit as chairman of KLX. Two directors named in May by Pell Group PLC had resigned, Vantex Corp said.");
         assert!(rows.iter().all(|r| r.0 != "appointed"), "{rows:?}");
         assert!(
             rows.iter()
-                .all(|r| !(r.0 == "resigned" && r.1 == "Armon Hill" && r.3 == "head")),
+                .all(|r| !(r.0 == "resigned" && r.1 == "Lars Hill" && r.3 == "head")),
             "{rows:?}"
         );
-        assert!(has(&rows, "resigned", "Ana Falk", "DHL"), "{rows:?}");
+        assert!(has(&rows, "resigned", "Ana Falk", "KLX"), "{rows:?}");
         assert!(
             rows.iter()
-                .all(|r| !(r.0 == "resigned" && r.1 == "Dixons Group PLC")),
+                .all(|r| !(r.0 == "resigned" && r.1 == "Pell Group PLC")),
             "{rows:?}"
         );
     }
 
     #[test]
     fn also_carries_the_agent_of_the_change_before() {
-        let (rows, _, _) = run("A decree signed by President Omar Salim relieved the Minister of Industry, Karim Nadir, of his post. The Minister of Transport, Adel Haddad, was also relieved of his post. Three weeks later Sami Aziz was fired.");
+        let (rows, _, _) = run("President Omar Salim fired his finance minister, Karim Nadir, on Monday. Transport minister Adel Haddad was also dismissed. Three weeks later Sami Aziz was fired.");
         assert!(
             has(&rows, "dismissed", "Omar Salim", "Adel Haddad"),
             "{rows:?}"
@@ -3349,10 +3351,13 @@ mod tests {
 
     #[test]
     fn headings_collectives_and_the_named_airport() {
-        let (rows, _, _) = run("Tensions in Kelso: Protesters in Kelso seized control of the city hall. Kelso International Airport: officials say 40 protesters seized control of the airport on Monday. Units from Turkish paratrooper brigades have deployed to Syria.");
-        assert!(has(&rows, "seized", "protesters", "city hall"), "{rows:?}");
+        let (rows, _, _) = run("Unrest in Kelso: Demonstrators took control of the city hall. Kelso International Airport stayed shut after strikers overran the airport on Monday. Turkish paratrooper brigades moved into northern Syria.");
         assert!(
-            has(&rows, "seized", "protesters", "Kelso International Airport"),
+            has(&rows, "seized", "demonstrators", "city hall"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "seized", "strikers", "Kelso International Airport"),
             "{rows:?}"
         );
         assert!(
@@ -3363,7 +3368,7 @@ mod tests {
 
     #[test]
     fn an_intransitive_verb_before_a_name_is_an_adjective() {
-        let (rows, _, _) = run("Orion Trading Inc was set up by Tom Hale and his ally, retired Air Force General Richard Moss. Ana Weber retired Monday.");
+        let (rows, _, _) = run("Orion Trading Inc was founded by Tom Hale and a friend, retired Navy Admiral Richard Moss. Ana Weber retired Monday.");
         let resigned: Vec<&Row> = rows.iter().filter(|r| r.0 == "resigned").collect();
         assert_eq!(resigned.len(), 1, "{resigned:?}");
         assert_eq!(resigned[0].1, "Ana Weber", "{resigned:?}");
