@@ -289,7 +289,7 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
             }
         }
         for (role, class, owner, unknown_owner) in posts {
-            // "president of Quebec's Caisse centrale": an owner we could not read
+            // "president of Porto's Caixa mutual": an owner we could not read
             // is no licence to guess one.
             let (object, confidence) = match owner {
                 Some(o) => (Some(o), 0.8),
@@ -479,7 +479,7 @@ fn resigned_from_post(
             .find(|(p, _, role)| Some(*p) == person && same_post(role))
             .map(|(_, o, _)| *o);
         // A company story's company, or (for a company post) the story's main
-        // organisation: "X resigned from his White House post" in a story that
+        // organisation: "X resigned from his palace post" in a story that
         // names Reuters most is not Reuters'.
         let company_post = f.role.as_deref().is_some_and(|r| is_company_post(r, rules));
         let fallback = main_company.or(main_organization.filter(|_| company_post));
@@ -548,7 +548,7 @@ fn positions_from_role_changes(
     facts.relations.extend(derived);
 }
 
-/// "The decree relieved X of his post. Y was also relieved of his post.": an
+/// "The president fired X. Y was also dismissed.": an
 /// agentless dismissal or appointment told with "also" shares the agent of the
 /// same change told just before (at most two sentences back).
 fn agents_carried_by_also(sentences: &[Sentence], facts: &mut Facts) {
@@ -580,8 +580,8 @@ fn agents_carried_by_also(sentences: &[Sentence], facts: &mut Facts) {
     }
 }
 
-/// "The company also elected three directors. They are A, B and C." (or
-/// "...three directors: A, B and C"): each listed person is appointed to the
+/// "Acme elected two new directors. They were A and B." (or
+/// "...two managers: A and B"): each listed person is appointed to the
 /// post the plural names, by the one who appointed them.
 fn listed_appointees(
     sentences: &[Sentence],
@@ -873,7 +873,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
         .get(title_end)
         .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "for"))
     {
-        // "president of Ryder System Inc's American Jet Industries": the possessed one.
+        // "president of Acme Corp's Delta Tools unit": the possessed one.
         let found = view
             .mentions
             .iter()
@@ -899,7 +899,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                 owner = Some(*e);
                 end = m.last;
             }
-            // "president of Quebec's Caisse centrale": an owner we cannot read;
+            // "president of Porto's Caixa mutual": an owner we cannot read;
             // "chief of staff for the president" names no owner at all.
             Some((m, _)) => {
                 unknown_owner =
@@ -940,7 +940,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
     })
 }
 
-/// Words that end a post's field: "prime minister for a record three years" has none.
+/// Words that end a post's field: "prime minister for the past six years" has none.
 const FIELD_STOPS: [&str; 16] = [
     "a", "an", "the", "his", "her", "its", "their", "of", "in", "on", "at", "for", "since", "from",
     "to", "with",
@@ -1036,7 +1036,7 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
             }
             // "a retired vice chairman", "associates of deposed President X",
             // "laid the blame on": a verb form used as adjective or noun.
-            // "his ally, retired Air Force General X": an intransitive verb has no
+            // "a friend, retired Navy Admiral X": an intransitive verb has no
             // name or post right after it.
             // (Frames that require a post after them, "will become chief
             // executive", are exempt.)
@@ -1216,7 +1216,7 @@ const CLAUSE_CONJUNCTIONS: [&str; 9] = [
 ];
 
 /// Words that open a subordinate clause with its own subject ("blocked credit
-/// after three managers resigned").
+/// because two editors quit").
 const SUBORDINATORS: [&str; 8] = [
     "after", "when", "because", "before", "while", "although", "unless", "until",
 ];
@@ -1228,7 +1228,7 @@ fn crosses_clause(gap: &[Token]) -> bool {
         t.text == ";"
             || t.lower == "that"
             || SUBORDINATORS.contains(&t.lower.as_str())
-            // "Dattel, whom they accuse": another subject ("it" stays: "Acme said it named X").
+            // "Tom Vale, whom they accuse": another subject ("it" stays: "Acme said it named X").
             || matches!(t.lower.as_str(), "they" | "we" | "whom")
             || t.text == ","
                 && gap
@@ -1262,7 +1262,7 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
                 .is_none_or(|t| t.kind != TokenKind::Possessive)
                 && (m.first == 0 || tokens[m.first - 1].lower != "by")
         })
-        // A name we could not resolve still stands there: "Acme said W. D. Bell
+        // A name we could not resolve still stands there: "Acme said K. L. Obi
         // resigned" must not make Acme resign (unless a preposition makes it a
         // mere place or companion: "protesters in Kelso seized").
         .filter(|(_, (m, e))| {
@@ -1278,7 +1278,7 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
         .map(|(k, _)| k);
     // "X asked Peru for help and accused Bolivia": a second verb shares the
     // clause's first subject, not the nearest name.
-    // "INA said the decree relieved X and appointed him": the clause begins after
+    // "Officials said the president relieved X and appointed him": the clause begins after
     // the reporting verb.
     let coordinated_verb =
         from > 0 && tokens[from - 1].lower == "and" && !tokens[from.saturating_sub(2)].text.eq(",");
@@ -1301,7 +1301,7 @@ fn left_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opti
 /// The first mention right of `from` within a few words; its type must fit.
 fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Option<usize> {
     let tokens = view.tokens();
-    // A name we could not resolve still blocks: "named A. Gary Ames to succeed
+    // A name we could not resolve still blocks: "named K. Tavo Mbeki to succeed
     // Y" must not make Y the one named.
     let mut candidates = view.mentions.iter().enumerate().filter(|(_, (m, e))| {
         m.first >= from
@@ -1313,7 +1313,7 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
                 .is_none_or(|t| t.kind != TokenKind::Possessive)
     });
     let (mut k, mut entry) = candidates.next()?;
-    // "succeeding IBM vice president, Edward M. Davis": the owner of the next
+    // "succeeds Orion Bank chief economist, Edward Lind": the owner of the next
     // name's post is not the object.
     if !type_ok(types, view.entity_type(k)) {
         if let Some(next) = view.mentions.get(k + 1) {
@@ -1355,7 +1355,7 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
         return None;
     }
     let including = gap.iter().any(|t| t.lower == "including");
-    // "captured one of Iraq's fortifications east of Basra": the possessed noun
+    // "captured two of Chad's outposts near Faya": the possessed noun
     // is the object; a name after it is not (but "Kelso's airport" is).
     let possessor_end = view.mentions[..k]
         .iter()
@@ -1367,7 +1367,7 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     if possessor_end.is_some_and(|end| m.first > end + 1) && !describes_next(view, gap) {
         return None;
     }
-    // "named a search committee to seek a replacement for X": another verb's object.
+    // "appointed a panel to look for a replacement for X": another verb's object.
     // "made progress in talks with Secretary of State X": a phrase of its own
     // (but "met this afternoon with X" is the verb's own).
     let other_phrase = gap.len() > 3
@@ -1474,7 +1474,7 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
     let tokens = view.tokens();
     let (agent, patients): (Option<usize>, Vec<usize>) = match frame.kind {
         FrameKind::Active if is_passive(tokens, start) || is_relative_passive(tokens, start) => {
-            // "the site once occupied by Y": the patient is the phrase right
+            // "land once occupied by Y": the patient is the phrase right
             // before the participle, so a name further left is none.
             let patient = left_argument(view, start, &frame.patient_types)
                 .filter(|&k| passive_subject_near(view, view.mentions[k].0.last, start));
@@ -1754,7 +1754,7 @@ fn names_group_directly(tokens: &[Token], name_end: usize, trigger: usize) -> bo
 /// pronoun stand between a passive's subject (ending at `name_end`) and the
 /// clause's be-form (or the participle, when there is none): "X, the former head
 /// of Y, was later arrested", "X, who had been fired", "X was relieved of his post
-/// and replaced by Y" — but not "the site once occupied by Y" for a name before "site".
+/// and replaced by Y" — but not "land once occupied by Y" for a name before "land".
 fn passive_subject_near(view: &SentenceView, name_end: usize, trigger: usize) -> bool {
     let tokens = view.tokens();
     let be = (name_end..trigger)

@@ -670,7 +670,7 @@ fn type_name(
         }
         _ => false,
     };
-    // (A lone acronym too: "chairman of DHL".)
+    // (A lone acronym too: "chairman of KLX".)
     let acronym = words.len() == 1
         && (2..=6).contains(&text.len())
         && text.chars().all(|c| c.is_ascii_uppercase());

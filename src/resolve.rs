@@ -219,7 +219,7 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                     EntityType::Person => {
                         name_parts(&e.label).any(|p| p == text) && e.label != text
                     }
-                    // "Regency", "Regency Cruises" for "Regency Cruises Inc": the name's first words.
+                    // "Vantex", "Vantex Tools" for "Vantex Tools Inc": the name's first words.
                     EntityType::Organization => {
                         is_acronym_of(&text, &e.label)
                             || matches!(m.entity_type, None | Some(EntityType::Organization))
