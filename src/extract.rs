@@ -906,7 +906,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                     tokens[title_end].lower != "for" && m.entity_type != Some(EntityType::Person)
             }
             None => {
-                // "vice president of finance", "Minister of Heavy Industries": the
+                // "vice president of finance", "Minister of Fisheries and Forests": the
                 // field is part of the role (capitalised only for a government post).
                 let capitalised = class == TitleClass::Government
                     && tokens.get(title_end + 1).is_some_and(Token::is_capitalized);

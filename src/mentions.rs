@@ -275,7 +275,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     if start >= end {
         return Vec::new();
     }
-    // "Minister of Heavy Industries (Ana Lopes)": a government post and its
+    // "Minister of Fisheries and Forests (Ana Lopes)": a government post and its
     // portfolio, no organisation; a name after it holds the post.
     if let Some(post_end) = portfolio_title_end(tokens, start, end, rules) {
         let mut rest = analyse_run(tokens, post_end, end, rules);
