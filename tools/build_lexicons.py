@@ -467,29 +467,47 @@ CALENDAR_WORDS = {
 }
 
 
-# The most common Chinese family names (longer than three letters) that are not
-# English given names. The NLTK lists carry some of them as given names; they
-# are family names, written first ("Wang Yi"), so a capitalised pair starting
-# with one reads as a person rather than a town: such town names are dropped
-# below unless the town is a big city, as towns named like given names are.
-FAMILY_NAMES = {"Wang", "Zhang", "Chen", "Yang", "Huang", "Zhao", "Zhou"}
+# Romanised Chinese family names are written first ("Lin Hao"), and the NLTK
+# given-name lists carry a few of them. No list of them is needed: a name of
+# one Mandarin syllable (pinyin phonotactics below) that is spelled the way only
+# Chinese romanisation spells it (a final "-ng" after a vowel, or "ch-"/"zh-"/"x-"/"q-"
+# before a pinyin final) is taken for a family name, not a given name; and a
+# several-word town name led by one reads as a person, so such towns are
+# dropped below unless the town is a big city, as towns named like given names are.
+PINYIN_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|ia|ie|in"
+    r"|iu|ou|ua|ui|un|uo|a|e|i|o|u)")
 
 
-def family_name_in(name: str, anywhere: bool) -> bool:
-    """A family name as the first word of a several-word name ("Wang Noi"),
-    or as any word of it (for noisy alternate romanisations)."""
+def romanised_family_name(word: str) -> bool:
+    """One pinyin syllable with a spelling peculiar to Chinese romanisation."""
+    low = word.lower()
+    return (PINYIN_SYLLABLE.fullmatch(low) is not None
+            and (low.endswith("ang") or low.endswith("ong")
+                 or low.startswith(("ch", "zh", "x", "q"))))
+
+
+def family_name_in(name: str, anywhere: bool, family: set[str]) -> bool:
+    """A family name as the first word of a several-word name, or as any word
+    of it (for noisy alternate romanisations)."""
     words = re.split(r"[ \-]", name)
     if len(words) < 2:
         return False
-    return any(w in FAMILY_NAMES for w in (words if anywhere else words[:1]))
+    return any(w in family for w in (words if anywhere else words[:1]))
 
 
-def build_given_names(data: Path, counts: Counter, blocked: set[str]):
+def nltk_given_names(data: Path) -> set[str]:
+    """The NLTK male and female given-name lists plus EXTRA_GIVEN_NAMES."""
     with zipfile.ZipFile(data / "nltk" / "names.zip") as z:
         names = set()
         for f in ("names/male.txt", "names/female.txt"):
             names.update(x.strip() for x in z.read(f).decode("latin-1").splitlines())
-    names.update(EXTRA_GIVEN_NAMES)
+    return names | set(EXTRA_GIVEN_NAMES)
+
+
+def build_given_names(names: set[str], counts: Counter, blocked: set[str],
+                      family: set[str]):
     out = []
     for n in names:
         if len(n) < 2 or not n[0].isupper():
@@ -500,7 +518,7 @@ def build_given_names(data: Path, counts: Counter, blocked: set[str]):
             continue
         if n.lower() in blocked:  # country name or demonym ("Jordan", "Chad")
             continue
-        if n in FAMILY_NAMES:  # a family name, not a given name
+        if n in family:  # a family name, not a given name
             continue
         out.append(n)
     return sorted(set(out))
@@ -534,7 +552,7 @@ ALT_OK = re.compile(r"^[A-Z][A-Za-z.' \-]*[a-z.]$")
 
 
 def build_cities(data: Path, counts: Counter, blocked: set[str],
-                 given: set[str], capitals: set[tuple[str, str]]):
+                 given: set[str], family: set[str], capitals: set[tuple[str, str]]):
     raw = json.loads((data / "geonames" / "cities15000.json").read_text("utf-8"))
     # name -> (is_primary, population, geonameid, canonical, iso2, pop)
     best: dict[str, tuple] = {}
@@ -568,7 +586,7 @@ def build_cities(data: Path, counts: Counter, blocked: set[str],
         if not primary and name in primary_names and not prefer:
             dropped["alternate = other city's name"] += 1
             return
-        if family_name_in(name, anywhere=not primary) and not prefer and not (
+        if family_name_in(name, not primary, family) and not prefer and not (
                 primary and pop >= GIVEN_NAME_CITY_MIN_POP):
             dropped["family name first"] += 1
             return
@@ -700,7 +718,9 @@ def main(argv=None):
     blocked |= hand_words(out)
     counts = lowercase_counts(data)
 
-    given = build_given_names(data, counts, blocked)
+    names = nltk_given_names(data)
+    family = {n for n in names if romanised_family_name(n)}
+    given = build_given_names(names, counts, blocked, family)
     names_readme = zipfile.ZipFile(data / "nltk" / "names.zip").read(
         "names/README").decode("latin-1")
     write(gaz / "given_names.txt",
@@ -718,7 +738,7 @@ def main(argv=None):
     capitals = {(c["capital"].strip(), iso) for iso, c in json.loads(
         (data / "geonames" / "countries.json").read_text("utf-8")).items()
         if c.get("capital")}
-    cities = build_cities(data, counts, blocked, set(given), capitals)
+    cities = build_cities(data, counts, blocked, set(given), family, capitals)
     write(gaz / "cities.tsv",
           "# Cities with population > 15,000 (GeoNames cities15000).\n"
           "# Columns: name<TAB>canonical<TAB>iso2<TAB>population\n"
