@@ -814,15 +814,16 @@ fn appointed_after(tokens: &[Token], end: usize) -> bool {
         && !matches!(next, "after" | "in" | "for" | "by" | "on")
 }
 
+/// An article or possessive determiner: where a described post or group begins
+/// ("the", "a", "an", "his", "her", "its", "their").
+pub fn opens_noun_phrase(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+}
+
 /// True when a post starts at `at`: "(the|a|an) TITLE" or "(the) ORG's TITLE".
 fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     let mut j = at;
-    let determined = tokens.get(j).is_some_and(|t| {
-        matches!(
-            t.lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
-        )
-    });
+    let determined = tokens.get(j).is_some_and(|t| opens_noun_phrase(&t.lower));
     if determined {
         j += 1;
     }
@@ -869,11 +870,7 @@ fn title_apposition_before(tokens: &[Token], first: usize, rules: &Rules) -> boo
         return false;
     };
     (comma.saturating_sub(10)..comma).any(|s| {
-        let opens = s == 0
-            || matches!(
-                tokens[s].lower.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their"
-            );
+        let opens = s == 0 || opens_noun_phrase(&tokens[s].lower);
         opens
             && !tokens[s..comma]
                 .iter()
