@@ -270,6 +270,9 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
         } else if let Some(post) = post_before_name(view, m) {
             posts.push((post.role, post.class, post.owner, post.unknown_owner));
         }
+        if let Some((role, class, owner)) = coordinated_title_before(view, m) {
+            posts.push((role, class, owner, false));
+        }
         // "X, the head of Y and a former minister": an apposition, or posts
         // after a copula ("X is also chairman of Y", "X, who was the founder
         // of Y"), each perhaps followed by "and a|an|the" another post.
@@ -409,6 +412,10 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         // Only in a sentence about the main country alone ("President X told
         // reporters in Paris" is not the main country's president), and not
         // for a body's post ("Commission President X").
+        // "Peru: President X said ...": a round-up item headed by its country.
+        TitleClass::HeadOfState | TitleClass::Government if heading_country(view).is_some() => {
+            heading_country(view)
+        }
         TitleClass::HeadOfState | TitleClass::Government => {
             // (A nationality adjective counts: "reacting to Canadian concerns"; so
             // does a "counterpart": "President X met his Brazilian counterpart".)
@@ -443,6 +450,16 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         }
         _ => None,
     }
+}
+
+/// The country that heads a round-up item: "Chile: The foreign minister said ...".
+fn heading_country(view: &SentenceView) -> Option<usize> {
+    let (first, entity) = view.mentions.first()?;
+    let entity = (*entity)?;
+    (first.first == 0
+        && view.types[entity] == EntityType::Country
+        && view.tokens().get(first.last).is_some_and(|t| t.text == ":"))
+    .then_some(entity)
 }
 
 /// "X resigned" without saying from what: the organisation of the post the
@@ -778,13 +795,83 @@ fn owner_before(view: &SentenceView, m: &Mention) -> Option<usize> {
         })
 }
 
+/// "Peruvian Prime Minister and acting party President X": the first of two
+/// titles joined by "and" before a name is also X's post. It is a company
+/// post when the second is one ("Acme President and Chief Executive X").
+fn coordinated_title_before(
+    view: &SentenceView,
+    m: &Mention,
+) -> Option<(String, TitleClass, Option<usize>)> {
+    let tokens = view.tokens();
+    let rules = view.rules;
+    let title = m.title.as_ref()?;
+    let mut start = m.first.checked_sub(title.text.split_whitespace().count())?;
+    // Past the second title's owner ("party") and lowercase modifiers ("acting").
+    if let Some((owner, _)) = view
+        .mentions
+        .iter()
+        .find(|(o, _)| o.in_title && o.last == start)
+    {
+        start = owner.first;
+    }
+    while start > 0
+        && !tokens[start - 1].is_capitalized()
+        && crate::mentions::title_class(&tokens[start - 1].lower, rules)
+            == Some(TitleClass::Modifier)
+    {
+        start -= 1;
+    }
+    let and = start.checked_sub(1).filter(|&a| tokens[a].lower == "and")?;
+    (and.saturating_sub(rules.max_title_words)..and).find_map(|s| {
+        let words = &tokens[s..and];
+        if !words.iter().all(Token::is_capitalized) {
+            return None;
+        }
+        let phrase = words
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let class = crate::mentions::title_class(&phrase, rules)
+            .filter(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))?;
+        let class = if title.class == TitleClass::Business {
+            TitleClass::Business
+        } else {
+            class
+        };
+        let owner = view
+            .mentions
+            .iter()
+            .find(|(o, _)| o.last == s)
+            .and_then(|(_, e)| *e)
+            .filter(|e| {
+                matches!(
+                    view.types[*e],
+                    EntityType::Country | EntityType::Organization
+                )
+            });
+        Some((crate::mentions::join(words), class, owner))
+    })
+}
+
 /// A post written before a person's name and a comma: "the Minister of
-/// Finance, X", "Acme's chief executive, X" (from a determiner or the sentence start).
+/// Finance, X", "Acme's chief executive, X" (from a determiner, a possessor
+/// or the sentence start: "he backed Peru's president, X").
 fn post_before_name(view: &SentenceView, m: &Mention) -> Option<Post> {
     let tokens = view.tokens();
     let comma = m.first.checked_sub(1).filter(|&c| tokens[c].text == ",")?;
+    let opens_possessor = |s: usize| {
+        view.mentions.iter().any(|(o, _)| {
+            o.first == s
+                && tokens
+                    .get(o.last)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive)
+        })
+    };
     (comma.saturating_sub(10)..comma)
-        .filter(|&s| s == 0 || crate::mentions::opens_noun_phrase(&tokens[s].lower))
+        .filter(|&s| {
+            s == 0 || crate::mentions::opens_noun_phrase(&tokens[s].lower) || opens_possessor(s)
+        })
         .filter(|&s| !tokens[s..comma].iter().any(|t| t.text == ","))
         .find_map(|s| apposition_post(view, s).filter(|p| p.end == comma))
 }
@@ -3356,5 +3443,72 @@ mod tests {
         let resigned: Vec<&Row> = rows.iter().filter(|r| r.0 == "resigned").collect();
         assert_eq!(resigned.len(), 1, "{resigned:?}");
         assert_eq!(resigned[0].1, "Ana Weber", "{resigned:?}");
+    }
+
+    #[test]
+    fn posts_of_possessors_headings_and_coordinated_titles() {
+        let (rows, _, _) = run("Aid poured in from Chile’s authoritarian ruler, Tomas Varga, and from Honduras' leader, Ines Roca.");
+        assert!(
+            has_post(
+                &rows,
+                "holdsPosition",
+                "Tomas Varga",
+                "Chile",
+                "authoritarian ruler"
+            ),
+            "{rows:?}"
+        );
+        assert!(
+            has_post(&rows, "holdsPosition", "Ines Roca", "Honduras", "leader"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("Mali: President Oumar Traore telephoned Idris Deby on Monday to discuss the fighting in Niger.");
+        assert!(
+            has_post(&rows, "holdsPosition", "Oumar Traore", "Mali", "President"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("Danish Prime Minister and acting Nordic Council President Lars Holm said the council would meet.");
+        assert!(
+            has_post(
+                &rows,
+                "holdsPosition",
+                "Lars Holm",
+                "Denmark",
+                "Prime Minister"
+            ),
+            "{rows:?}"
+        );
+        assert!(
+            has_post(
+                &rows,
+                "holdsPosition",
+                "Lars Holm",
+                "Nordic Council",
+                "President"
+            ),
+            "{rows:?}"
+        );
+        let (rows, _, _) =
+            run("Vantex Corp President and Chief Executive Laura Chen said sales rose.");
+        assert!(
+            has_post(
+                &rows,
+                "holdsPosition",
+                "Laura Chen",
+                "Vantex Corp",
+                "President"
+            ),
+            "{rows:?}"
+        );
+        assert!(
+            has_post(
+                &rows,
+                "holdsPosition",
+                "Laura Chen",
+                "Vantex Corp",
+                "Chief Executive"
+            ),
+            "{rows:?}"
+        );
     }
 }

@@ -316,17 +316,21 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     });
     // Split at connectors, except inside one organisation's name; "and" splits
     // when what precedes it is a name of its own ("Bank of Ghana and Acme Corp",
-    // but "Securities and Exchange Commission").
+    // but "Securities and Exchange Commission") or a title ("Acme Corp
+    // President and Chief Executive X").
     let split = (start..end).find(|&k| {
         let word = tokens[k].lower.as_str();
+        let after_title =
+            || (start..k).any(|j| title_at(tokens, j, k, rules).is_some_and(|(e, _)| e == k));
         k > start
             && matches!(word, "of" | "for" | "and" | "&")
             && !inside_title(tokens, start, end, k, rules)
             && (!has_org_keyword
                 || matches!(word, "and" | "&")
-                    && type_name(tokens, start, k, &join(&tokens[start..k]), false, rules)
-                        .0
-                        .is_some())
+                    && (after_title()
+                        || type_name(tokens, start, k, &join(&tokens[start..k]), false, rules)
+                            .0
+                            .is_some()))
     });
     if let Some(c) = split {
         let mut left = analyse_run(tokens, start, c, rules);
@@ -390,6 +394,27 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
                     first = k;
                 }
             }
+        }
+    }
+    // A bare title after its owner names the owner, not a person: "Peruvian
+    // Prime Minister and party leader X", "Acme Corp President and Chief Executive X".
+    if let Some(k) =
+        (first + 1..end).find(|&k| title_at(tokens, k, end, rules).is_some_and(|(e, _)| e == end))
+    {
+        if let Some(country) = rules.demonyms.get(&join(&tokens[first..k])) {
+            return vec![country_mention(tokens, first, k, country)];
+        }
+        let mut owner = analyse_run(tokens, first, k, rules);
+        let owns = owner.last().is_some_and(|m| {
+            m.last == k
+                && matches!(
+                    m.entity_type,
+                    Some(EntityType::Organization | EntityType::Country)
+                )
+        });
+        if owns {
+            owner.iter_mut().for_each(|m| m.in_title = m.last == k);
+            return owner;
         }
     }
     if end - first == 1 {

@@ -125,6 +125,26 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
                 );
                 continue;
             }
+            // A bare apostrophe after a name ending in s is its possessive
+            // ("Texas' governor", "Belarus’ ruler"); after a common noun it may
+            // close a quotation, so it is left as punctuation there.
+            let bare_possessive = kind == TokenKind::Word
+                && text.ends_with('s')
+                && text.starts_with(char::is_uppercase)
+                && chars.get(i).is_some_and(|c| matches!(c.1, '\'' | '’'))
+                && chars.get(i + 1).is_some_and(|c| c.1.is_whitespace());
+            if bare_possessive {
+                push(&mut tokens, body, byte_at(start), byte_at(i), kind);
+                push(
+                    &mut tokens,
+                    body,
+                    byte_at(i),
+                    byte_at(i + 1),
+                    TokenKind::Possessive,
+                );
+                i += 1;
+                continue;
+            }
         } else {
             i += 1;
             kind = TokenKind::Punct;
@@ -296,6 +316,23 @@ mod tests {
         );
         assert_eq!(tokens[4].kind, TokenKind::Number);
         assert_eq!(tokens[1].kind, TokenKind::Possessive);
+    }
+
+    #[test]
+    fn a_bare_apostrophe_after_a_name_in_s_is_a_possessive() {
+        let rules = Rules::builtin();
+        let tokens = tokenize(
+            "Texas' governor and Wales’ first minister met 'rebels' there.",
+            &rules,
+        );
+        let kinds: Vec<(&str, TokenKind)> =
+            tokens.iter().map(|t| (t.text.as_str(), t.kind)).collect();
+        assert_eq!(kinds[0], ("Texas", TokenKind::Word));
+        assert_eq!(kinds[1], ("'", TokenKind::Possessive));
+        assert_eq!(kinds[4], ("Wales", TokenKind::Word));
+        assert_eq!(kinds[5], ("’", TokenKind::Possessive));
+        // A closing quotation mark after a common noun stays punctuation.
+        assert_eq!(kinds[11], ("'", TokenKind::Punct));
     }
 
     #[test]
