@@ -61,7 +61,7 @@ impl SentenceView<'_> {
 /// Runs all extractors over an article.
 pub fn extract(
     sentences: &[Sentence],
-    resolved: &Resolved,
+    resolved: &mut Resolved,
     anchor: Option<Date>,
     rules: &Rules,
 ) -> Facts {
@@ -117,6 +117,8 @@ pub fn extract(
         f.organization = main_company;
     }
     positions_from_role_changes(&mut facts, &types, main_country, rules);
+    // (Before deduplication: "troops" sent by two countries are two forces.)
+    name_deployed_forces(resolved, &mut facts, rules);
     dedupe(&mut facts);
     facts
 }
@@ -1594,8 +1596,14 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
         }
         FrameKind::Motion => {
             let mover = left_argument(view, start, &frame.agent_types);
+            // "deployed to A, B and C": every listed destination.
             let destination = right_argument(view, end, &frame.patient_types);
-            (mover, destination.into_iter().collect())
+            (
+                mover,
+                destination
+                    .map(|p| coordinated(view, p))
+                    .unwrap_or_default(),
+            )
         }
         FrameKind::Reverse => {
             let member = left_argument(view, start, &frame.patient_types)
@@ -2363,7 +2371,7 @@ fn attribution(view: &SentenceView) -> Option<usize> {
 /// Names an unnamed force after who deployed it: "Turkey sent troops" gives
 /// "Turkish troops", "the alliance (NATO) sent troops" gives "NATO troops", so
 /// that one country's troops are not merged with another's.
-pub fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &Rules) {
+fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &Rules) {
     let countries: Vec<(usize, usize)> = facts
         .relations
         .iter()
@@ -2470,8 +2478,8 @@ mod tests {
         let rules = Rules::builtin();
         let sentences = split_sentences(text, &rules);
         let mentions = sentences.iter().map(|s| find_mentions(s, &rules)).collect();
-        let resolved = resolve(mentions);
-        let facts = extract(&sentences, &resolved, Date::new(2019, 3, 14), &rules);
+        let mut resolved = resolve(mentions);
+        let facts = extract(&sentences, &mut resolved, Date::new(2019, 3, 14), &rules);
         let label = |e: Option<usize>| {
             e.map(|e| resolved.entities[e].label.clone())
                 .unwrap_or_default()
@@ -2579,8 +2587,25 @@ mod tests {
                 "{rows:?}"
             );
         }
-        assert!(has(&rows, "deployed", "Turkey", "troops"), "{rows:?}");
-        assert!(has(&rows, "deployedTo", "troops", "Syria"), "{rows:?}");
+        assert!(
+            has(&rows, "deployed", "Turkey", "Turkish troops"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "deployedTo", "Turkish troops", "Syria"),
+            "{rows:?}"
+        );
+        // Troops sent by two countries to one place stay two forces.
+        let (rows, _, _) =
+            run("Kenya sent troops to Somalia. Its ally Uganda also sent troops to Somalia.");
+        assert!(
+            has(&rows, "deployedTo", "Kenyan troops", "Somalia"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "deployedTo", "Ugandan troops", "Somalia"),
+            "{rows:?}"
+        );
     }
 
     #[test]
@@ -2834,10 +2859,8 @@ mod tests {
 
     #[test]
     fn movements_of_unnamed_forces_are_left_out() {
-        let rules = Rules::builtin();
-        let (_, mut facts, mut resolved) =
+        let (_, facts, resolved) =
             run("Turkey sent troops to Syria. Later, units were deployed to Aleppo.");
-        name_deployed_forces(&mut resolved, &mut facts, &rules);
         let label = |e: Option<usize>| e.map(|e| resolved.entities[e].label.as_str());
         let moves: Vec<(Relation, Option<&str>, Option<&str>)> = facts
             .relations
@@ -2851,9 +2874,7 @@ mod tests {
         );
         assert!(moves.iter().all(|m| m.1 != Some("units")), "{moves:?}");
         // An alliance named in full still names its troops by its acronym.
-        let (_, mut facts, mut resolved) =
-            run("The North Atlantic Treaty Organization sent troops to Latvia.");
-        name_deployed_forces(&mut resolved, &mut facts, &rules);
+        let (_, _, resolved) = run("The North Atlantic Treaty Organization sent troops to Latvia.");
         assert!(
             resolved.entities.iter().any(|e| e.label == "NATO troops"),
             "{:?}",
@@ -3510,5 +3531,16 @@ mod tests {
             ),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn forces_moving_to_listed_places() {
+        let (rows, _, _) = run("Reinforcement police units have been deployed to Tahrir Square, Qasr al-Nil, and Talaat Harb Square.");
+        for place in ["Tahrir Square", "Qasr al-Nil", "Talaat Harb Square"] {
+            assert!(
+                has(&rows, "deployedTo", "reinforcement police units", place),
+                "{rows:?}"
+            );
+        }
     }
 }

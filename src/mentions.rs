@@ -194,7 +194,34 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
         }
         i += 1;
     }
+    type_by_coordination(tokens, &mut mentions);
     mentions
+}
+
+/// An unknown name listed between two places (or two organisations) is one
+/// too: "deployed to Plaza Mayor, Los Arcos and Puerta del Sol".
+fn type_by_coordination(tokens: &[Token], mentions: &mut [Mention]) {
+    let listed = |from: usize, to: usize| {
+        let gap: Vec<&str> = tokens[from..to].iter().map(|t| t.lower.as_str()).collect();
+        matches!(gap.as_slice(), [","] | ["and"] | [",", "and"])
+    };
+    for j in 1..mentions.len().saturating_sub(1) {
+        let (before, m, after) = (&mentions[j - 1], &mentions[j], &mentions[j + 1]);
+        let kind = before.entity_type;
+        let unknown_between = m.entity_type.is_none()
+            && m.kind == MentionKind::Name
+            && m.title.is_none()
+            && matches!(kind, Some(EntityType::Place | EntityType::Organization))
+            && before.kind == MentionKind::Name
+            && after.kind == MentionKind::Name
+            && after.entity_type == kind
+            && tokens[before.last..m.first].iter().all(|t| t.text == ",")
+            && before.last < m.first
+            && listed(m.last, after.first);
+        if unknown_between {
+            mentions[j].entity_type = kind;
+        }
+    }
 }
 
 /// Number words written with a capital at a sentence start ("Twelve protesters").
@@ -1168,6 +1195,18 @@ mod tests {
         let found = mentions("Shares of Meridian Airports rose while Kelso Airport closed.");
         assert_eq!(found[0].1, Some(EntityType::Organization), "{found:?}");
         assert_eq!(found[1].1, Some(EntityType::Place), "{found:?}");
+    }
+
+    #[test]
+    fn an_unknown_name_listed_between_places_is_a_place() {
+        let found = mentions("Crowds filled Tahrir Square, Qasr al-Nil and Talaat Harb Square.");
+        assert!(found.contains(&("Qasr al-Nil".into(), Some(EntityType::Place), None)));
+        // Not between two of a kind: left untyped.
+        let found = mentions("Crowds filled Tahrir Square and Qasr al-Nil.");
+        assert!(
+            found.contains(&("Qasr al-Nil".into(), None, None)),
+            "{found:?}"
+        );
     }
 
     #[test]

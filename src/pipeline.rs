@@ -5,7 +5,7 @@
 use crate::clean::{clean, CleanArticle};
 use crate::dates::Date;
 use crate::error::Result;
-use crate::extract::{extract, name_deployed_forces};
+use crate::extract::extract;
 use crate::facts::Facts;
 use crate::input::{collect_files, read_input_stream, Item, RawArticle, Skipped};
 use crate::mapping::GraphBuilder;
@@ -180,9 +180,7 @@ impl Pipeline {
         });
         let mut resolved = timed(&mut times.resolution, || resolve(mentions));
         let facts = timed(&mut times.extraction, || {
-            let mut facts = extract(&sentences, &resolved, clean.date, &self.rules);
-            name_deployed_forces(&mut resolved, &mut facts, &self.rules);
-            facts
+            extract(&sentences, &mut resolved, clean.date, &self.rules)
         });
         Analysis {
             clean,
