@@ -3543,4 +3543,24 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn seized_residences_and_criticism_for_an_act() {
+        let (rows, _, _) = run("Rebels in Goma seized control of the city hall and the governor’s residence. Mobs stormed the prime minister's residence.");
+        assert!(
+            has(&rows, "seized", "rebels", "governor's residence"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "seized", "mobs", "prime minister's residence"),
+            "{rows:?}"
+        );
+        let (rows, _, _) = run("President Ana Ruiz criticized Vantex Corp for raising prices. Britain condemned Iran for the attack. Ana Ruiz criticized Peru over its plan.");
+        assert!(has(&rows, "accused", "Ana Ruiz", "Vantex Corp"), "{rows:?}");
+        assert!(has(&rows, "accused", "United Kingdom", "Iran"), "{rows:?}");
+        assert!(
+            !has(&rows, "accused", "Ana Ruiz", "Peru"),
+            "criticism without 'for' is no accusation: {rows:?}"
+        );
+    }
 }

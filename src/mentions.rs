@@ -1031,6 +1031,26 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
                 .then_some((EntityType::Place, MentionKind::Facility)),
         };
         if let Some((entity_type, kind)) = kind {
+            // "the governor's residence": a facility named by its holder's post.
+            let possessed = kind == MentionKind::Facility
+                && qualifier.is_none()
+                && i >= 2
+                && tokens[i - 1].kind == TokenKind::Possessive;
+            let post_start = possessed
+                .then(|| {
+                    (i.saturating_sub(4)..i - 1).find(|&j| {
+                        let words = &tokens[j..i - 1];
+                        words.iter().all(|t| !t.is_capitalized())
+                            && rules.titles.get(&join_lower(words)).is_some_and(|c| {
+                                matches!(c, TitleClass::HeadOfState | TitleClass::Government)
+                            })
+                    })
+                })
+                .flatten();
+            if let Some(j) = post_start {
+                let text = format!("{}'s {phrase}", join_lower(&tokens[j..i - 1]));
+                return Some(mention(j, last, &text, entity_type, kind));
+            }
             let text = match qualifier {
                 Some(_) => format!("{} {}", qualifier_label(tokens, i, noun_start), phrase),
                 None => phrase.clone(),
