@@ -258,11 +258,11 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
         }
         // (role, class, owner, whether the text names an owner not understood)
         let mut posts: Vec<(String, TitleClass, Option<usize>, bool)> = Vec::new();
-        if let Some(title) = m
+        let own_title = m
             .title
             .as_ref()
-            .filter(|t| t.class != TitleClass::Honorific)
-        {
+            .is_some_and(|t| t.class != TitleClass::Honorific);
+        if let Some(title) = m.title.as_ref().filter(|_| own_title) {
             let owner = title
                 .qualifier
                 .as_ref()
@@ -293,7 +293,15 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
                 posts.push((post.role, post.class, post.owner, post.unknown_owner));
             }
         }
-        for (role, class, owner, unknown_owner) in posts {
+        for (n, (role, class, owner, unknown_owner)) in posts.into_iter().enumerate() {
+            // "X, U.K. analyst at Y": a company post is never a country's (but a
+            // nationality before the name's own title may be: "Australian Treasurer X").
+            let nationality_title = n == 0 && own_title;
+            let owner = owner.filter(|&o| {
+                nationality_title
+                    || class != TitleClass::Business
+                    || view.types[o] != EntityType::Country
+            });
             // "president of Porto's Caixa mutual": an owner we could not read
             // is no licence to guess one.
             let (object, confidence) = match owner {
@@ -836,11 +844,6 @@ fn coordinated_title_before(
             .join(" ");
         let class = crate::mentions::title_class(&phrase, rules)
             .filter(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))?;
-        let class = if title.class == TitleClass::Business {
-            TitleClass::Business
-        } else {
-            class
-        };
         let owner = view
             .mentions
             .iter()
@@ -852,6 +855,12 @@ fn coordinated_title_before(
                     EntityType::Country | EntityType::Organization
                 )
             });
+        // Without an owner of its own, a company's title makes it a company post.
+        let class = if title.class == TitleClass::Business && owner.is_none() {
+            TitleClass::Business
+        } else {
+            class
+        };
         Some((crate::mentions::join(words), class, owner))
     })
 }
@@ -1414,6 +1423,14 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     }
     let m = &entry.0;
     let gap = &tokens[from..m.first];
+    // "criticized the Ruiz plan": a person's name after "the" modifies a noun.
+    if view.entity_type(k) == Some(EntityType::Person)
+        && m.kind == MentionKind::Name
+        && m.title.is_none()
+        && gap.last().is_some_and(|t| t.lower == "the")
+    {
+        return None;
+    }
     // "accusing it of defrauding investors": the object is the pronoun.
     if gap
         .first()

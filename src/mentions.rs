@@ -347,8 +347,15 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     // President and Chief Executive X").
     let split = (start..end).find(|&k| {
         let word = tokens[k].lower.as_str();
-        let after_title =
-            || (start..k).any(|j| title_at(tokens, j, k, rules).is_some_and(|(e, _)| e == k));
+        let after_title = || {
+            (start + 1..k).any(|j| {
+                title_at(tokens, j, k, rules).is_some_and(|(e, _)| e == k)
+                    && matches!(
+                        type_name(tokens, start, j, &join(&tokens[start..j]), false, rules).0,
+                        Some(EntityType::Organization | EntityType::Country)
+                    )
+            })
+        };
         k > start
             && matches!(word, "of" | "for" | "and" | "&")
             && !inside_title(tokens, start, end, k, rules)
@@ -428,8 +435,20 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
     if let Some(k) =
         (first + 1..end).find(|&k| title_at(tokens, k, end, rules).is_some_and(|(e, _)| e == end))
     {
-        if let Some(country) = rules.demonyms.get(&join(&tokens[first..k])) {
-            return vec![country_mention(tokens, first, k, country)];
+        // A nationality and the post's field: "Nigerian Oil Minister" (but
+        // "New Zealander Bruce Judge" is a person).
+        let nationality = [2, 1].into_iter().find(|&n| {
+            first + n <= k
+                && rules
+                    .demonyms
+                    .contains_key(&join(&tokens[first..first + n]))
+                && !tokens[first + n..k]
+                    .iter()
+                    .any(|t| rules.given_names.contains(&t.text))
+        });
+        if let Some(n) = nationality {
+            let country = &rules.demonyms[&join(&tokens[first..first + n])];
+            return vec![country_mention(tokens, first, first + n, country)];
         }
         let mut owner = analyse_run(tokens, first, k, rules);
         let owns = owner.last().is_some_and(|m| {
@@ -637,11 +656,16 @@ fn gazetteer_prefix(tokens: &[Token], first: usize, end: usize, rules: &Rules) -
     if last_is_keyword {
         return None;
     }
+    // "Ambassador to Athens Ana Ruiz": after "to" or "in" a city leads too.
+    let destination = first > 0 && matches!(tokens[first - 1].lower.as_str(), "to" | "in");
     (first + 1..end).rev().find(|&k| {
         rules
             .gazetteer
             .get(&join(&tokens[first..k]))
-            .is_some_and(|g| g.entity_type == EntityType::Country)
+            .is_some_and(|g| {
+                g.entity_type == EntityType::Country
+                    || destination && g.entity_type == EntityType::Place
+            })
     })
 }
 
@@ -1171,6 +1195,34 @@ mod tests {
             .filter(|m| m.kind != MentionKind::Pronoun)
             .map(|m| (m.canonical, m.entity_type, m.title.map(|t| t.text)))
             .collect()
+    }
+
+    #[test]
+    fn bare_titles_after_owners_and_names_around_them() {
+        // A nationality before a bare title is the country ...
+        let found = mentions("He is also Ghanaian Oil Minister, she said.");
+        assert_eq!(found[0], ("Ghana".into(), Some(EntityType::Country), None));
+        // ... but a nationality noun before a name is not a title's owner.
+        let found = mentions("The chairman, New Zealander Bruce Judge, wrote it.");
+        assert!(
+            found.iter().any(|m| m.0.ends_with("Bruce Judge")),
+            "{found:?}"
+        );
+        // A company whose name begins with a title word stays whole.
+        let found = mentions("Analysts said Pope and Talbot Inc rose.");
+        assert!(
+            found.iter().any(|m| m.0 == "Pope and Talbot Inc"),
+            "{found:?}"
+        );
+        // A company before two coordinated titles owns them.
+        let found = mentions("Vantex Corp President and Chief Executive Laura Chen spoke.");
+        assert_eq!(
+            found[0],
+            ("Vantex Corp".into(), Some(EntityType::Organization), None)
+        );
+        // "Ambassador to Lisbon X": the city is no part of the name.
+        let found = mentions("He met the Peruvian Ambassador to Lisbon Rosa Vidal.");
+        assert!(found.iter().any(|m| m.0 == "Rosa Vidal"), "{found:?}");
     }
 
     #[test]
