@@ -89,6 +89,7 @@ pub fn extract(
             hidden,
         };
         titles(&view, &mut facts);
+        led_alliances(&view, &mut facts);
         frames(&view, &mut facts);
         counts(&view, &mut facts);
     }
@@ -324,6 +325,56 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
     }
 }
 
+/// Words that make the body after "X-led" one of members: "the Saudi-led
+/// coalition", "a U.S.-led alliance, the North Atlantic Treaty Organization".
+const ALLIANCE_WORDS: [&str; 8] = [
+    "alliance",
+    "bloc",
+    "coalition",
+    "pact",
+    "union",
+    "organization",
+    "organisation",
+    "treaty",
+];
+
+/// "the Russia-led military alliance, the Collective Security Treaty
+/// Organization": the country that leads an alliance is one of its members.
+fn led_alliances(view: &SentenceView, facts: &mut Facts) {
+    let tokens = view.tokens();
+    for (k, (m, country)) in view.mentions.iter().enumerate() {
+        let Some(country) = *country else { continue };
+        let leads = m.in_title
+            && view.types[country] == EntityType::Country
+            && tokens[m.first].text.ends_with("-led");
+        if !leads {
+            continue;
+        }
+        // The alliance named within a few words, with no other name between.
+        let Some((alliance, Some(org))) = view.mentions[k + 1..]
+            .iter()
+            .find(|(n, _)| n.kind == MentionKind::Name)
+            .filter(|(n, _)| n.first <= m.last + 6)
+        else {
+            continue;
+        };
+        let named_alliance = tokens[m.last..alliance.last]
+            .iter()
+            .any(|t| ALLIANCE_WORDS.contains(&t.lower.as_str()));
+        if view.types[*org] == EntityType::Organization && named_alliance {
+            facts.relations.push(relation_fact(
+                view,
+                Relation::HasMember,
+                Some(*org),
+                Some(country),
+                None,
+                "titles",
+                0.7,
+            ));
+        }
+    }
+}
+
 /// After a name, where a copula ("is", "was", "has been", "served as",
 /// ", who was") and its adverbs end: where a post may follow.
 fn copula_end(tokens: &[Token], after_name: usize) -> Option<usize> {
@@ -429,10 +480,11 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         TitleClass::HeadOfState | TitleClass::Government => {
             // (A nationality adjective counts: "reacting to Canadian concerns"; so
             // does a "counterpart": "President X met his Brazilian counterpart".)
+            // ("the Russia-led alliance" only says who leads it.)
             let abroad = view
                 .mentions
                 .iter()
-                .any(|(_, e)| e.is_some_and(|e| view.foreign[e]))
+                .any(|(m, e)| !m.text.ends_with("-led") && e.is_some_and(|e| view.foreign[e]))
                 || view.tokens().iter().any(|t| {
                     t.is_capitalized()
                         && view
@@ -3578,6 +3630,27 @@ mod tests {
         assert!(
             !has(&rows, "accused", "Ana Ruiz", "Peru"),
             "criticism without 'for' is no accusation: {rows:?}"
+        );
+    }
+
+    #[test]
+    fn the_country_leading_an_alliance_is_a_member() {
+        let (rows, _, _) = run("Leaders of the Saudi-led military coalition, the Islamic Military Counter Terrorism Coalition, met in Riyadh.");
+        assert!(
+            has(
+                &rows,
+                "hasMember",
+                "Islamic Military Counter Terrorism Coalition",
+                "Saudi Arabia"
+            ),
+            "{rows:?}"
+        );
+        // A consortium is no alliance; and "X-led" never acts.
+        let (rows, _, _) = run("A Chinese-led consortium, Vantex Group, won the contract. Turkish-led troops entered Syria.");
+        assert!(rows.iter().all(|r| r.0 != "hasMember"), "{rows:?}");
+        assert!(
+            rows.iter().all(|r| r.1 != "China" && r.1 != "Turkey"),
+            "{rows:?}"
         );
     }
 }

@@ -125,6 +125,11 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
             mentions.push(m);
             continue;
         }
+        if let Some(m) = leading_country(&tokens[i], i, rules) {
+            mentions.push(m);
+            i += 1;
+            continue;
+        }
         if tokens[i].is_capitalized()
             && !is_modifier_compound(&tokens[i])
             && !is_stopword(tokens, i, rules)
@@ -222,6 +227,29 @@ fn type_by_coordination(tokens: &[Token], mentions: &mut [Mention]) {
             mentions[j].entity_type = kind;
         }
     }
+}
+
+/// "Russia-led", "Saudi-led": the country that leads, as a mention that
+/// only describes (`in_title`): no verb takes it as its subject or object.
+fn leading_country(token: &Token, i: usize, rules: &Rules) -> Option<Mention> {
+    let prefix = token.text.strip_suffix("-led")?;
+    let country = rules.demonyms.get(prefix).or_else(|| {
+        rules
+            .gazetteer
+            .get(prefix)
+            .filter(|g| g.entity_type == EntityType::Country)
+            .map(|g| &g.canonical)
+    })?;
+    Some(Mention {
+        first: i,
+        last: i + 1,
+        text: token.text.clone(),
+        canonical: country.clone(),
+        entity_type: Some(EntityType::Country),
+        kind: MentionKind::Name,
+        title: None,
+        in_title: true,
+    })
 }
 
 /// Number words written with a capital at a sentence start ("Twelve protesters").

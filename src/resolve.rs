@@ -85,6 +85,12 @@ impl Resolved {
                 _ => 0,
             })
             .collect();
+        // "Russia-led" says who leads, not where the story happens.
+        for (m, e) in self.mentions.iter().flatten() {
+            if let (Some(e), true) = (e, m.text.ends_with("-led")) {
+                weight[*e] = weight[*e].saturating_sub(1);
+            }
+        }
         let by_code: HashMap<&str, usize> = self
             .entities
             .iter()
@@ -216,8 +222,11 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                 .iter()
                 .enumerate()
                 .filter(|(_, e)| match e.entity_type {
+                    // A surname, or the full name written again without the
+                    // title that typed it ("Ana Ruiz" after "President Ana Ruiz").
                     EntityType::Person => {
                         name_parts(&e.label).any(|p| p == text) && e.label != text
+                            || e.label == text && word_count(&text) >= 2
                     }
                     // "Vantex", "Vantex Tools" for "Vantex Tools Inc": the name's first words.
                     EntityType::Organization => {
@@ -406,6 +415,19 @@ mod tests {
             .unwrap();
         assert_eq!(r.entity(1, 0), Some(mendez));
         assert_eq!(r.entity(2, 0), None, "two people called Lopez: no guess");
+    }
+
+    #[test]
+    fn a_full_name_written_again_untitled_joins_its_person() {
+        let r = resolve_text(
+            "President Aigerim Sadykova-Bek spoke. Later, Aigerim Sadykova-Bek telephoned him.",
+        );
+        let person = r
+            .entities
+            .iter()
+            .position(|e| e.label == "Aigerim Sadykova-Bek");
+        assert!(person.is_some(), "{:?}", r.entities);
+        assert_eq!(r.mentions[1][0].1, person, "{:?}", r.mentions[1]);
     }
 
     #[test]
