@@ -200,7 +200,73 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
         i += 1;
     }
     type_by_coordination(tokens, &mut mentions);
+    qualify_government_bodies(tokens, &mut mentions, rules);
     mentions
+}
+
+/// Last words of a state body's generic name ("Foreign Ministry").
+const BODY_HEADS: [&str; 9] = [
+    "Ministry",
+    "Department",
+    "Office",
+    "Committee",
+    "Service",
+    "Agency",
+    "Council",
+    "Court",
+    "Guard",
+];
+
+/// A state body named generically is named with its country, so that
+/// "Peru's Foreign Ministry" and "Chile's Foreign Ministry" stay two bodies
+/// and one body has one name in every story: "Peru's Foreign Ministry" and
+/// "Peruvian Foreign Ministry" both become "Peru's Foreign Ministry" (as
+/// written stays an alias). A country written as part of the name ("U.S.
+/// State Department") stays as written.
+fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
+    for j in 0..mentions.len() {
+        let m = &mentions[j];
+        if m.entity_type != Some(EntityType::Organization)
+            || m.kind != MentionKind::Name
+            || m.canonical.contains("'s ")
+        {
+            continue;
+        }
+        let words: Vec<&str> = m.canonical.split_whitespace().collect();
+        if !words.last().is_some_and(|w| BODY_HEADS.contains(w)) || words.len() > 5 {
+            continue;
+        }
+        // "Peru's Foreign Ministry": the possessor right before.
+        let possessor = j
+            .checked_sub(1)
+            .map(|p| &mentions[p])
+            .filter(|p| {
+                p.entity_type == Some(EntityType::Country)
+                    && p.last + 1 == m.first
+                    && tokens[p.last].kind == TokenKind::Possessive
+            })
+            .map(|p| (p.canonical.clone(), 0));
+        // "Peruvian Foreign Ministry": the nationality inside.
+        let inside = || {
+            [2, 1].into_iter().find_map(|n| {
+                let country = rules.demonyms.get(&words.get(..n)?.join(" "))?;
+                (words.len() > n).then(|| (country.clone(), n))
+            })
+        };
+        let Some((country, skip)) = possessor.or_else(inside) else {
+            continue;
+        };
+        let body = &words[skip..];
+        // A body with a name of its own ("Acme Service") is left as it is.
+        let generic = body.iter().all(|w| {
+            !rules.given_names.contains(*w)
+                && !rules.gazetteer.contains_key(*w)
+                && !rules.demonyms.contains_key(*w)
+        }) && !rules.gazetteer.contains_key(&body.join(" "));
+        if generic {
+            mentions[j].canonical = format!("{country}'s {}", body.join(" "));
+        }
+    }
 }
 
 /// An unknown name listed between two places (or two organisations) is one

@@ -182,9 +182,12 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
             {
                 continue;
             }
+            // (A body named with its country is joined by its bare name only
+            // where it is the one body of that name: `join_bodies_to_their_country`.)
             let found = resolved.entities.iter().position(|e| {
                 e.entity_type == entity_type
-                    && (e.label == m.canonical || e.aliases.contains(&m.canonical))
+                    && (e.label == m.canonical
+                        || e.aliases.contains(&m.canonical) && !e.label.contains("'s "))
             });
             let id = found.unwrap_or_else(|| {
                 resolved.entities.push(Entity {
@@ -209,6 +212,7 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
             }
         }
     }
+    join_bodies_to_their_country(&mut resolved);
     // Pass 2: surnames and acronyms join the one entity they fit.
     for s in 0..resolved.mentions.len() {
         for k in 0..resolved.mentions[s].len() {
@@ -344,6 +348,37 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
     resolved
 }
 
+/// "the Interior Ministry" joins "Peru's Interior Ministry" when the article
+/// names that body of one country only (of two countries, it stays apart).
+fn join_bodies_to_their_country(resolved: &mut Resolved) {
+    for b in 0..resolved.entities.len() {
+        let body = &resolved.entities[b];
+        if body.entity_type != EntityType::Organization || body.label.contains("'s ") {
+            continue;
+        }
+        let suffix = format!("'s {}", body.label);
+        let owners: Vec<usize> = resolved
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.entity_type == EntityType::Organization && e.label.ends_with(&suffix)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let [owner] = owners[..] else { continue };
+        for s in 0..resolved.mentions.len() {
+            for k in 0..resolved.mentions[s].len() {
+                if resolved.mentions[s][k].1 == Some(b) {
+                    link(resolved, s, k, owner);
+                }
+            }
+        }
+        resolved.entities[b].mentions = 0;
+        resolved.entities[b].incidental = true;
+    }
+}
+
 fn link(resolved: &mut Resolved, s: usize, k: usize, id: usize) {
     let m = &resolved.mentions[s][k].0;
     let entity = &mut resolved.entities[id];
@@ -428,6 +463,35 @@ mod tests {
             .position(|e| e.label == "Aigerim Sadykova-Bek");
         assert!(person.is_some(), "{:?}", r.entities);
         assert_eq!(r.mentions[1][0].1, person, "{:?}", r.mentions[1]);
+    }
+
+    #[test]
+    fn state_bodies_of_two_countries_stay_apart() {
+        let r = resolve_text("Peru’s Foreign Ministry protested. Chile's Foreign Ministry disagreed. The Foreign Ministry in Lima said more.");
+        let labels: Vec<&str> = r
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Organization && e.mentions > 0)
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Peru's Foreign Ministry",
+                "Chile's Foreign Ministry",
+                "Foreign Ministry"
+            ]
+        );
+        // Of one country, the bare name joins the body named with its country.
+        let r = resolve_text(
+            "The Interior Ministry said 40 were hurt. The Peruvian Interior Ministry said 12 died.",
+        );
+        assert_eq!(r.entity(0, 0), r.entity(1, 0));
+        let id = r.entity(0, 0).unwrap();
+        assert_eq!(r.entities[id].label, "Peru's Interior Ministry");
+        assert!(r.entities[id]
+            .aliases
+            .contains("Peruvian Interior Ministry"));
     }
 
     #[test]
