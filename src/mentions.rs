@@ -200,8 +200,53 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
         i += 1;
     }
     type_by_coordination(tokens, &mut mentions);
+    compass_regions(tokens, &mut mentions, rules);
+    reporters_are_organisations(tokens, &mut mentions, rules);
     qualify_government_bodies(tokens, &mut mentions, rules);
     mentions
+}
+
+/// Compass words that name part of a country or continent.
+const COMPASS: [&str; 9] = [
+    "western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+];
+
+/// Parts of countries and continents: "western Europe" is the region
+/// "Western Europe" where the gazetteer knows it; "Western Ruritania", a
+/// compass word and a country, is a place of that country.
+fn compass_regions(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
+    for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Name) {
+        let lowercase_compass = m
+            .first
+            .checked_sub(1)
+            .filter(|&c| COMPASS.contains(&tokens[c].text.as_str()));
+        if let Some(c) = lowercase_compass {
+            let mut compass = tokens[c].text.clone();
+            compass[..1].make_ascii_uppercase();
+            let region = format!("{compass} {}", m.text);
+            if let Some(entry) = rules.gazetteer.get(&region) {
+                m.first = c;
+                m.text = region;
+                m.canonical = entry.canonical.clone();
+                m.entity_type = Some(entry.entity_type);
+            }
+            continue;
+        }
+        let Some((first, rest)) = m.text.split_once(' ') else {
+            continue;
+        };
+        let of_country = rules
+            .gazetteer
+            .get(rest)
+            .is_some_and(|g| g.entity_type == EntityType::Country);
+        if m.entity_type.is_none()
+            && m.title.is_none()
+            && COMPASS.contains(&first.to_lowercase().as_str())
+            && of_country
+        {
+            m.entity_type = Some(EntityType::Place);
+        }
+    }
 }
 
 /// Last words of a state body's generic name ("Foreign Ministry").
@@ -265,6 +310,29 @@ fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mention], rules: 
         }) && !rules.gazetteer.contains_key(&body.join(" "));
         if generic {
             mentions[j].canonical = format!("{country}'s {}", body.join(" "));
+        }
+    }
+}
+
+/// An unknown name that reports is a news outlet or a company ("Tass
+/// reported", "Globex reports"), unless it opens with a given name.
+fn reporters_are_organisations(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
+    for m in mentions.iter_mut() {
+        let reports = tokens
+            .get(m.last)
+            .is_some_and(|t| matches!(t.lower.as_str(), "reported" | "reports"));
+        let given = m
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| rules.given_names.contains(w));
+        if reports
+            && m.entity_type.is_none()
+            && m.kind == MentionKind::Name
+            && m.title.is_none()
+            && !given
+        {
+            m.entity_type = Some(EntityType::Organization);
         }
     }
 }
@@ -1371,6 +1439,27 @@ mod tests {
         let found = mentions("Crowds filled Tahrir Square and Qasr al-Nil.");
         assert!(
             found.contains(&("Qasr al-Nil".into(), None, None)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn compass_regions_and_reporting_outlets() {
+        let found =
+            mentions("Strikes spread from Western Ruritania to eastern Europe, Kyodo reported.");
+        assert!(
+            found.contains(&("Western Ruritania".into(), None, None)),
+            "{found:?}"
+        );
+        let found =
+            mentions("Strikes spread from Western Ukraine to eastern Europe, Kyodo reported.");
+        assert!(found.contains(&("Western Ukraine".into(), Some(EntityType::Place), None)));
+        assert!(found.contains(&("Eastern Europe".into(), Some(EntityType::Place), None)));
+        assert!(found.contains(&("Kyodo".into(), Some(EntityType::Organization), None)));
+        // A person who reports stays a person.
+        let found = mentions("Strikes spread, Maria Kowalski reported.");
+        assert!(
+            found.iter().all(|m| m.1 != Some(EntityType::Organization)),
             "{found:?}"
         );
     }

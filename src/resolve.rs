@@ -184,11 +184,27 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
             }
             // (A body named with its country is joined by its bare name only
             // where it is the one body of that name: `join_bodies_to_their_country`.)
-            let found = resolved.entities.iter().position(|e| {
-                e.entity_type == entity_type
-                    && (e.label == m.canonical
-                        || e.aliases.contains(&m.canonical) && !e.label.contains("'s "))
-            });
+            let found = resolved
+                .entities
+                .iter()
+                .position(|e| {
+                    e.entity_type == entity_type
+                        && (e.label == m.canonical
+                            || e.aliases.contains(&m.canonical) && !e.label.contains("'s "))
+                })
+                .or_else(|| {
+                    // "Vantex reported" after "Vantex Tools Inc": the company's first words.
+                    let prefix = format!("{} ", m.canonical);
+                    let mut longer = resolved.entities.iter().enumerate().filter(|(_, e)| {
+                        entity_type == EntityType::Organization
+                            && e.entity_type == EntityType::Organization
+                            && e.label.starts_with(&prefix)
+                    });
+                    match (longer.next(), longer.next()) {
+                        (Some((i, _)), None) => Some(i),
+                        _ => None,
+                    }
+                });
             let id = found.unwrap_or_else(|| {
                 resolved.entities.push(Entity {
                     label: m.canonical.clone(),
@@ -492,6 +508,15 @@ mod tests {
         assert!(r.entities[id]
             .aliases
             .contains("Peruvian Interior Ministry"));
+    }
+
+    #[test]
+    fn a_company_s_first_words_join_it() {
+        let r = resolve_text("Vantex Tools Inc named a chairman. Vantex reported a loss. Analysts said Vantex Tools gained.");
+        let vantex = r.entity(0, 0);
+        assert!(vantex.is_some());
+        assert_eq!(r.entity(1, 0), vantex, "{:?}", r.mentions[1]);
+        assert_eq!(r.entity(2, 1), vantex, "{:?}", r.mentions[2]);
     }
 
     #[test]
