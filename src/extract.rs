@@ -497,9 +497,12 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
                     .tokens()
                     .iter()
                     .any(|t| matches!(t.lower.as_str(), "counterpart" | "counterparts"));
+            // "Sumitomo President X": a capitalised word that is no title
+            // word makes the post a body's, not the state's (for a head of state).
             let body = role
                 .split_whitespace()
-                .any(|w| view.rules.org_keywords.contains_key(w));
+                .any(|w| view.rules.org_keywords.contains_key(w))
+                || class == TitleClass::HeadOfState && names_a_body(role, view.rules);
             view.main_country.filter(|_| !abroad && !body)
         }
         TitleClass::Business => {
@@ -512,6 +515,26 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         }
         _ => None,
     }
+}
+
+/// "Sumitomo President": a capitalised word before the title that is no
+/// title word nor modifier ("former Prime Minister" is none).
+fn names_a_body(role: &str, rules: &Rules) -> bool {
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let lower = role.to_lowercase();
+    let lower_words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(title_start) = (0..words.len())
+        .find(|&i| crate::mentions::title_class(&lower_words[i..].join(" "), rules).is_some())
+    else {
+        return false;
+    };
+    // (A nationality is no body: "New Irish Prime Minister".)
+    words[..title_start].iter().zip(&lower_words).any(|(w, l)| {
+        w.starts_with(char::is_uppercase)
+            && crate::mentions::title_class(l, rules).is_none()
+            && !rules.demonyms.contains_key(*w)
+            && *l != "new"
+    })
 }
 
 /// The country that heads a round-up item: "Chile: The foreign minister said ...".
@@ -1458,7 +1481,7 @@ fn right_argument(view: &SentenceView, from: usize, types: &[EntityType]) -> Opt
     if let Some(next) = view.mentions.get(k + 1) {
         let owner_of_post = !type_ok(types, view.entity_type(k))
             && next.0.first > entry.0.last
-            && describes_next(view, &tokens[entry.0.last..next.0.first]);
+            && describes_next(view, &tokens[from.min(entry.0.first)..next.0.first]);
         let qualifier = entry.1.is_none() && next.0.first == entry.0.last;
         if owner_of_post || qualifier {
             (k, entry) = (k + 1, next);
@@ -3650,6 +3673,36 @@ mod tests {
         assert!(rows.iter().all(|r| r.0 != "hasMember"), "{rows:?}");
         assert!(
             rows.iter().all(|r| r.1 != "China" && r.1 != "Turkey"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn state_bodies_in_lowercase_after_their_country() {
+        let (rows, _, _) = run("President Ana Ruiz arrested the former head of Peru's security service, Tomas Vidal, on Monday.");
+        assert!(
+            has(&rows, "arrested", "Ana Ruiz", "Tomas Vidal"),
+            "{rows:?}"
+        );
+        assert!(
+            has_post(
+                &rows,
+                "holdsPosition",
+                "Tomas Vidal",
+                "Peru's security service",
+                "former head"
+            ),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_head_of_state_title_after_a_body_s_name_is_the_body_s() {
+        let (rows, _, _) = run("Peru's economy grew. Prime Minister Ana Ruiz of Peru spoke. Vantex President Tomas Vidal said so. New Peruvian Prime Minister Luis Soto spoke in Lima.");
+        assert!(has(&rows, "holdsPosition", "Ana Ruiz", "Peru"), "{rows:?}");
+        assert!(has(&rows, "holdsPosition", "Luis Soto", "Peru"), "{rows:?}");
+        assert!(
+            !has(&rows, "holdsPosition", "Tomas Vidal", "Peru"),
             "{rows:?}"
         );
     }

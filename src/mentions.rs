@@ -199,6 +199,7 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
         }
         i += 1;
     }
+    lowercase_state_bodies(tokens, &mut mentions);
     type_by_coordination(tokens, &mut mentions);
     compass_regions(tokens, &mut mentions, rules);
     reporters_are_organisations(tokens, &mut mentions, rules);
@@ -260,6 +261,59 @@ const BODY_HEADS: [&str; 9] = [
     "Council",
     "Court",
     "Guard",
+];
+
+/// "Peru's security service": a state body in lowercase after its country's
+/// possessive, named with the country. A common noun (`Collective`): no
+/// anaphor ("the ministry", "the alliance") points to it.
+fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mention>) {
+    let mut j = 0;
+    while j < mentions.len() {
+        let m = &mentions[j];
+        let start = m.last + 1;
+        let possessive = m.entity_type == Some(EntityType::Country)
+            && m.kind == MentionKind::Name
+            && tokens
+                .get(m.last)
+                .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let next_mention = mentions.get(j + 1).map_or(usize::MAX, |n| n.first);
+        let body_end = possessive
+            .then(|| {
+                (start + 2..=start + 3).find(|&e| {
+                    e <= tokens.len()
+                        && e <= next_mention
+                        && tokens[start..e]
+                            .iter()
+                            .all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
+                        && LOWERCASE_BODY_HEADS.contains(&tokens[e - 1].lower.as_str())
+                })
+            })
+            .flatten();
+        if let Some(end) = body_end {
+            let label = format!("{}'s {}", m.canonical, join_lower(&tokens[start..end]));
+            let body = mention(
+                start,
+                end,
+                &label,
+                EntityType::Organization,
+                MentionKind::Collective,
+            );
+            mentions.insert(j + 1, body);
+            j += 1;
+        }
+        j += 1;
+    }
+}
+
+/// Last words of a state body named in lowercase after its country
+/// ("Peru's security service", "the Chilean central bank").
+const LOWERCASE_BODY_HEADS: [&str; 6] = [
+    "ministry",
+    "service",
+    "committee",
+    "agency",
+    "department",
+    "bank",
 ];
 
 /// A state body named generically is named with its country, so that
