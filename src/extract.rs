@@ -1686,6 +1686,20 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             });
             (claimant, actor.into_iter().collect())
         }
+        FrameKind::Handover => {
+            let giver = left_argument(view, start, &frame.agent_types);
+            // "to Y", perhaps after the post's body ("the chairmanship of Acme to Y").
+            let receiver = handed_post(view, frame, end)
+                .and_then(|p| {
+                    let of_body = tokens.get(p + 1).is_some_and(|t| t.lower == "of");
+                    (p + 1..tokens.len().min(p + 7))
+                        .take_while(|&j| j == p + 1 || of_body)
+                        .find(|&j| tokens[j].lower == "to")
+                })
+                .and_then(|to| right_argument(view, to + 1, &frame.patient_types))
+                .filter(|&k| view.mentions[k].0.first <= end + 10);
+            (giver, receiver.into_iter().collect())
+        }
         FrameKind::Motion => {
             let mover = left_argument(view, start, &frame.agent_types);
             // "deployed to A, B and C": every listed destination.
@@ -1815,9 +1829,16 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 if role.is_none() && relation.role_change().is_some() {
                     role = named_post(view, &view.mentions[p].0);
                 }
-                // "X's resignation": the one who resigns is the subject.
+                // "X's resignation": the one who resigns is the subject; "X
+                // handed the presidency to Y": the one who receives it.
                 let (subject, object) = match relation {
                     Relation::Resigned => (Some(patient), organization),
+                    _ if frame.kind == FrameKind::Handover => {
+                        role = role.or_else(|| {
+                            handed_post(view, frame, end).and_then(|j| holder_of(&tokens[j].lower))
+                        });
+                        (Some(patient), agent_entity)
+                    }
                     _ => (agent_entity, Some(patient)),
                 };
                 let mut fact =
@@ -1849,6 +1870,33 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             }
         }
     }
+}
+
+/// Where the post handed on stands: one of the frame's `requires` words
+/// right after the trigger, perhaps after a determiner ("the", "his").
+fn handed_post(view: &SentenceView, frame: &Frame, end: usize) -> Option<usize> {
+    let tokens = view.tokens();
+    (end..tokens.len().min(end + 3))
+        .take_while(|&j| {
+            j == end
+                || matches!(
+                    tokens[j - 1].lower.as_str(),
+                    "the" | "his" | "her" | "its" | "over"
+                )
+        })
+        .find(|&j| frame.requires.contains(&tokens[j].lower))
+}
+
+/// The holder of an office named by its abstract noun: "presidency" →
+/// "president", "chairmanship" → "chairman"; none for "power" or "reins".
+fn holder_of(office: &str) -> Option<String> {
+    if let Some(stem) = office.strip_suffix("ency") {
+        return Some(format!("{stem}ent"));
+    }
+    office
+        .strip_suffix("ship")
+        .filter(|stem| !stem.is_empty())
+        .map(str::to_string)
 }
 
 /// "named X, president of Y, as its chief executive" or "named X to succeed Y
@@ -3705,5 +3753,27 @@ mod tests {
             !has(&rows, "holdsPosition", "Tomas Vidal", "Peru"),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn a_post_handed_on_is_a_succession() {
+        let (rows, _, _) = run("Ana Ruiz, the longtime leader who turned over the presidency to Tomas Vidal in 2019, kept her power. Luis Soto passed the chairmanship of Vantex Corp to Maria Kowalski.");
+        assert!(
+            has_post(&rows, "succeeded", "Tomas Vidal", "Ana Ruiz", "president"),
+            "{rows:?}"
+        );
+        assert!(
+            has_post(
+                &rows,
+                "succeeded",
+                "Maria Kowalski",
+                "Luis Soto",
+                "chairman"
+            ),
+            "{rows:?}"
+        );
+        // Not a post, or not handed: no succession.
+        let (rows, _, _) = run("Ana Ruiz handed the ball to Tomas Vidal. Luis Soto did not hand power to Maria Kowalski.");
+        assert!(rows.iter().all(|r| r.0 != "succeeded"), "{rows:?}");
     }
 }

@@ -114,6 +114,10 @@ pub enum FrameKind {
     /// said to have acted right after it, followed by the act ("X claimed
     /// bandits had attacked", "X alleged that rebels planned a coup").
     Claim,
+    /// A post handed on: the one who hands it before the trigger, the post
+    /// (one of `requires`) right after it, then "to" and the one who receives
+    /// it ("X handed the presidency to Y": Y succeeded X as president).
+    Handover,
 }
 
 /// One verb or noun frame from `frames.tsv`.
@@ -383,6 +387,7 @@ impl Rules {
                     "reverse" => FrameKind::Reverse,
                     "motion" => FrameKind::Motion,
                     "claim" => FrameKind::Claim,
+                    "handover" => FrameKind::Handover,
                     other => return Err(format!("unknown frame kind {other:?}")),
                 };
                 let types = |i: usize| -> std::result::Result<Vec<EntityType>, String> {
