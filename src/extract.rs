@@ -338,8 +338,8 @@ const ALLIANCE_WORDS: [&str; 8] = [
     "treaty",
 ];
 
-/// "the Russia-led military alliance, the Collective Security Treaty
-/// Organization": the country that leads an alliance is one of its members.
+/// "the Nigerian-led regional bloc, the Economic Community of West African
+/// States": the country that leads an alliance is one of its members.
 fn led_alliances(view: &SentenceView, facts: &mut Facts) {
     let tokens = view.tokens();
     for (k, (m, country)) in view.mentions.iter().enumerate() {
@@ -480,7 +480,7 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         TitleClass::HeadOfState | TitleClass::Government => {
             // (A nationality adjective counts: "reacting to Canadian concerns"; so
             // does a "counterpart": "President X met his Brazilian counterpart".)
-            // ("the Russia-led alliance" only says who leads it.)
+            // ("the Saudi-led coalition" only says who leads it.)
             let abroad = view
                 .mentions
                 .iter()

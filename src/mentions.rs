@@ -368,7 +368,7 @@ fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mention], rules: 
     }
 }
 
-/// An unknown name that reports is a news outlet or a company ("Tass
+/// An unknown name that reports is a news outlet or a company ("Kyodo
 /// reported", "Globex reports"), unless it opens with a given name.
 fn reporters_are_organisations(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
     for m in mentions.iter_mut() {
@@ -417,7 +417,7 @@ fn type_by_coordination(tokens: &[Token], mentions: &mut [Mention]) {
     }
 }
 
-/// "Russia-led", "Saudi-led": the country that leads, as a mention that
+/// "Saudi-led", "Turkish-led": the country that leads, as a mention that
 /// only describes (`in_title`): no verb takes it as its subject or object.
 fn leading_country(token: &Token, i: usize, rules: &Rules) -> Option<Mention> {
     let prefix = token.text.strip_suffix("-led")?;
@@ -762,7 +762,7 @@ fn inside_title(tokens: &[Token], start: usize, end: usize, k: usize, rules: &Ru
     (start..k).any(|j| title_at(tokens, j, end, rules).is_some_and(|(e, _)| e > k))
 }
 
-/// "Russian-led", "U.S.-backed", "Paris-based": describes a name, is none.
+/// "Saudi-led", "U.S.-backed", "Paris-based": describes a name, is none.
 fn is_modifier_compound(token: &Token) -> bool {
     [
         "-led",
@@ -895,6 +895,15 @@ fn type_name(
     rules: &Rules,
 ) -> (Option<EntityType>, String) {
     if let Some(entry) = rules.gazetteer.get(text) {
+        // "the news channel Lima", "the newspaper Cali": a kind of
+        // organisation right before a town's name makes it the organisation's.
+        let named_as_org = entry.entity_type == EntityType::Place
+            && first.checked_sub(1).is_some_and(|k| {
+                !tokens[k].is_capitalized() && rules.org_nouns.contains(&tokens[k].lower)
+            });
+        if named_as_org {
+            return (Some(EntityType::Organization), text.to_string());
+        }
         return (Some(entry.entity_type), entry.canonical.clone());
     }
     if let Some(country) = rules.demonyms.get(text) {
@@ -1493,6 +1502,20 @@ mod tests {
         let found = mentions("Crowds filled Tahrir Square and Qasr al-Nil.");
         assert!(
             found.contains(&("Qasr al-Nil".into(), None, None)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_kind_of_organisation_before_a_town_s_name_makes_it_an_organisation() {
+        let found = mentions("Arrests were reported by the news channel Lima on Monday.");
+        assert!(
+            found.contains(&("Lima".into(), Some(EntityType::Organization), None)),
+            "{found:?}"
+        );
+        let found = mentions("Arrests were reported in Lima on Monday.");
+        assert!(
+            found.contains(&("Lima".into(), Some(EntityType::Place), None)),
             "{found:?}"
         );
     }

@@ -85,7 +85,7 @@ impl Resolved {
                 _ => 0,
             })
             .collect();
-        // "Russia-led" says who leads, not where the story happens.
+        // "Saudi-led" says who leads, not where the story happens.
         for (m, e) in self.mentions.iter().flatten() {
             if let (Some(e), true) = (e, m.text.ends_with("-led")) {
                 weight[*e] = weight[*e].saturating_sub(1);
