@@ -629,16 +629,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
             None => {
                 // An organisation or country owns the post ("Acme Corp Chairman X");
                 // any other word belongs to the title ("Harbour Minister X").
-                let mut owner = analyse_run(tokens, first, k, rules);
-                let owns = owner.last().is_some_and(|m| {
-                    m.last == k
-                        && matches!(
-                            m.entity_type,
-                            Some(EntityType::Organization | EntityType::Country)
-                        )
-                });
-                if owns {
-                    owner.iter_mut().for_each(|m| m.in_title = m.last == k);
+                if let Some(owner) = title_owner(tokens, first, k, rules) {
                     qualifier = owner.last().map(|m| m.canonical.clone());
                     out.extend(owner);
                     first = k;
@@ -666,16 +657,7 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
             let country = &rules.demonyms[&join(&tokens[first..first + n])];
             return vec![country_mention(tokens, first, first + n, country)];
         }
-        let mut owner = analyse_run(tokens, first, k, rules);
-        let owns = owner.last().is_some_and(|m| {
-            m.last == k
-                && matches!(
-                    m.entity_type,
-                    Some(EntityType::Organization | EntityType::Country)
-                )
-        });
-        if owns {
-            owner.iter_mut().for_each(|m| m.in_title = m.last == k);
+        if let Some(owner) = title_owner(tokens, first, k, rules) {
             return owner;
         }
     }
@@ -725,6 +707,24 @@ fn analyse_run(tokens: &[Token], start: usize, end: usize, rules: &Rules) -> Vec
         in_title: false,
     });
     out
+}
+
+/// The mentions of `first..k` when they end in an organisation or country
+/// that owns the title starting at `k` ("Acme Corp" of "Acme Corp Chairman"),
+/// the owner marked as part of the title.
+fn title_owner(tokens: &[Token], first: usize, k: usize, rules: &Rules) -> Option<Vec<Mention>> {
+    let mut owner = analyse_run(tokens, first, k, rules);
+    let owns = owner.last().is_some_and(|m| {
+        m.last == k
+            && matches!(
+                m.entity_type,
+                Some(EntityType::Organization | EntityType::Country)
+            )
+    });
+    owns.then(|| {
+        owner.iter_mut().for_each(|m| m.in_title = m.last == k);
+        owner
+    })
 }
 
 /// A country named by its nationality adjective ("Russian" → Russia).
