@@ -473,11 +473,11 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         // Only in a sentence about the main country alone ("President X told
         // reporters in Paris" is not the main country's president), and not
         // for a body's post ("Commission President X").
-        // "Peru: President X said ...": a round-up item headed by its country.
-        TitleClass::HeadOfState | TitleClass::Government if heading_country(view).is_some() => {
-            heading_country(view)
-        }
         TitleClass::HeadOfState | TitleClass::Government => {
+            // "Peru: President X said ...": a round-up item headed by its country.
+            if let Some(country) = heading_country(view) {
+                return Some(country);
+            }
             // (A nationality adjective counts: "reacting to Canadian concerns"; so
             // does a "counterpart": "President X met his Brazilian counterpart".)
             // ("the Saudi-led coalition" only says who leads it.)

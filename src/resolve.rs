@@ -194,11 +194,12 @@ pub fn resolve(mentions: Vec<Vec<Mention>>) -> Resolved {
                 })
                 .or_else(|| {
                     // "Vantex reported" after "Vantex Tools Inc": the company's first words.
+                    if entity_type != EntityType::Organization {
+                        return None;
+                    }
                     let prefix = format!("{} ", m.canonical);
                     let mut longer = resolved.entities.iter().enumerate().filter(|(_, e)| {
-                        entity_type == EntityType::Organization
-                            && e.entity_type == EntityType::Organization
-                            && e.label.starts_with(&prefix)
+                        e.entity_type == EntityType::Organization && e.label.starts_with(&prefix)
                     });
                     match (longer.next(), longer.next()) {
                         (Some((i, _)), None) => Some(i),
