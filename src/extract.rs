@@ -344,9 +344,8 @@ fn led_alliances(view: &SentenceView, facts: &mut Facts) {
     let tokens = view.tokens();
     for (k, (m, country)) in view.mentions.iter().enumerate() {
         let Some(country) = *country else { continue };
-        let leads = m.in_title
-            && view.types[country] == EntityType::Country
-            && tokens[m.first].text.ends_with("-led");
+        let leads =
+            m.in_title && view.types[country] == EntityType::Country && m.is_leading_country();
         if !leads {
             continue;
         }
@@ -484,7 +483,7 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
             let abroad = view
                 .mentions
                 .iter()
-                .any(|(m, e)| !m.text.ends_with("-led") && e.is_some_and(|e| view.foreign[e]))
+                .any(|(m, e)| !m.is_leading_country() && e.is_some_and(|e| view.foreign[e]))
                 || view.tokens().iter().any(|t| {
                     t.is_capitalized()
                         && view
@@ -528,12 +527,11 @@ fn names_a_body(role: &str, rules: &Rules) -> bool {
     else {
         return false;
     };
-    // (A nationality is no body: "New Irish Prime Minister".)
+    // (A nationality is no body, and "New" is a modifier: "New Irish Prime Minister".)
     words[..title_start].iter().zip(&lower_words).any(|(w, l)| {
         w.starts_with(char::is_uppercase)
             && crate::mentions::title_class(l, rules).is_none()
             && !rules.demonyms.contains_key(*w)
-            && *l != "new"
     })
 }
 
@@ -912,11 +910,7 @@ fn coordinated_title_before(
         if !words.iter().all(Token::is_capitalized) {
             return None;
         }
-        let phrase = words
-            .iter()
-            .map(|t| t.lower.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let phrase = crate::mentions::join_lower(words);
         let class = crate::mentions::title_class(&phrase, rules)
             .filter(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))?;
         let owner = view

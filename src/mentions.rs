@@ -107,6 +107,14 @@ pub struct Mention {
     pub in_title: bool,
 }
 
+impl Mention {
+    /// "Saudi-led": the country that leads something, which only describes
+    /// it: neither where the story happens nor a party to a verb.
+    pub fn is_leading_country(&self) -> bool {
+        self.text.ends_with("-led")
+    }
+}
+
 /// Capitalised words that may sit inside a name ("Bank of England").
 const CONNECTORS: [&str; 18] = [
     "of", "for", "and", "&", "de", "del", "da", "di", "dos", "das", "von", "van", "der", "den",
@@ -408,8 +416,9 @@ fn type_by_coordination(tokens: &[Token], mentions: &mut [Mention]) {
             && before.kind == MentionKind::Name
             && after.kind == MentionKind::Name
             && after.entity_type == kind
-            && tokens[before.last..m.first].iter().all(|t| t.text == ",")
             && before.last < m.first
+            && m.last <= after.first
+            && tokens[before.last..m.first].iter().all(|t| t.text == ",")
             && listed(m.last, after.first);
         if unknown_between {
             mentions[j].entity_type = kind;
@@ -1399,7 +1408,8 @@ pub fn join(tokens: &[Token]) -> String {
     out
 }
 
-fn join_lower(tokens: &[Token]) -> String {
+/// Joins tokens' lowercase forms with spaces ("prime minister").
+pub fn join_lower(tokens: &[Token]) -> String {
     tokens
         .iter()
         .map(|t| t.lower.as_str())

@@ -87,7 +87,7 @@ impl Resolved {
             .collect();
         // "Saudi-led" says who leads, not where the story happens.
         for (m, e) in self.mentions.iter().flatten() {
-            if let (Some(e), true) = (e, m.text.ends_with("-led")) {
+            if let (Some(e), true) = (e, m.is_leading_country()) {
                 weight[*e] = weight[*e].saturating_sub(1);
             }
         }
