@@ -134,17 +134,16 @@ fn reflow(text: &str) -> Vec<String> {
 
 /// A line is prose when it ends a sentence and has several words, or is long.
 fn is_prose(line: &str) -> bool {
-    let words = line.split_whitespace().count();
     // A headline capitalises most of its words; a sentence does not.
-    let lettered: Vec<&str> = line
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let capitalised = lettered
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    if lettered.len() >= 4 && capitalised * 10 >= lettered.len() * 7 {
+    let (mut words, mut lettered, mut capitalised) = (0, 0, 0);
+    for first in line.split_whitespace().filter_map(|w| w.chars().next()) {
+        words += 1;
+        if first.is_alphabetic() {
+            lettered += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    if lettered >= 4 && capitalised * 10 >= lettered * 7 {
         return false;
     }
     let ends_sentence = line

@@ -3,8 +3,9 @@
 //! the reason, so one bad file never stops a run.
 
 use crate::error::{Error, Result};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -599,8 +600,8 @@ const FUNCTION_WORDS: [(&str, &[&str]); 7] = [
 
 /// Function word → the languages (indexes into `FUNCTION_WORDS`) it belongs
 /// to, and the longest function word in bytes: one hash lookup per word.
-static FUNCTION_WORD_INDEX: LazyLock<(HashMap<&str, Vec<usize>>, usize)> = LazyLock::new(|| {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+static FUNCTION_WORD_INDEX: LazyLock<(FxHashMap<&str, Vec<usize>>, usize)> = LazyLock::new(|| {
+    let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
         for word in *list {
             index.entry(word).or_default().push(k);
@@ -713,10 +714,14 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Vec<String>), String
         }
         utf8_lossy(bytes, &mut warnings)
     };
-    let text = text
-        .replace('\0', "")
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
+    // Each replacement copies the whole text: only made where needed.
+    let text = match text.contains(['\0', '\r']) {
+        true => text
+            .replace('\0', "")
+            .replace("\r\n", "\n")
+            .replace('\r', "\n"),
+        false => text,
+    };
     // Binary data without a known signature: many control characters or invalid bytes.
     let (mut chars, mut odd) = (0usize, 0usize);
     for c in text.chars() {

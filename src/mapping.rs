@@ -12,8 +12,10 @@ use crate::facts::{Facts, Relation};
 use crate::mentions::EntityType;
 use crate::resolve::Entity;
 use crate::text::char_offset;
+use indexmap::IndexSet;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use rustc_hash::FxBuildHasher;
 use std::collections::BTreeSet;
 
 /// Namespace of the ontology's classes and properties.
@@ -197,7 +199,8 @@ pub struct GraphBuilder<'a> {
     graph: GraphName,
     article: NamedNode,
     clean: &'a CleanArticle,
-    quads: Vec<Quad>,
+    /// In the order made (deterministic), each quad once.
+    quads: IndexSet<Quad, FxBuildHasher>,
 }
 
 impl<'a> GraphBuilder<'a> {
@@ -208,12 +211,12 @@ impl<'a> GraphBuilder<'a> {
             graph: GraphName::NamedNode(article.clone()),
             article,
             clean,
-            quads: Vec::new(),
+            quads: IndexSet::default(),
         }
     }
 
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s, p, o, self.graph.clone()));
+        self.quads.insert(Quad::new(s, p, o, self.graph.clone()));
     }
 
     /// Maps the article metadata, the entities used and the facts; returns the quads.
@@ -387,9 +390,7 @@ impl<'a> GraphBuilder<'a> {
             }
             self.common(&node, c.date, c.evidence, c.extractor, c.confidence);
         }
-        self.quads.sort_by_cached_key(|q| q.to_string());
-        self.quads.dedup();
-        self.quads
+        self.quads.into_iter().collect()
     }
 
     /// Date, evidence, extractor, confidence and article of a fact node.

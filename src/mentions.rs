@@ -1227,10 +1227,13 @@ fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         // A capitalised noun is a collective only where a sentence or a heading
         // starts ("Protesters seized ...", "Violence: Protesters seized ...").
         let opens = i == 0 || matches!(tokens[i - 1].text.as_str(), ":" | "\"" | "“");
-        if words.iter().any(|t| {
-            t.kind != TokenKind::Word
-                || t.is_capitalized() && qual_text.is_none() && noun_start == i && !opens
-        }) {
+        let head = &words[len - 1].lower;
+        if head != "government" && !rules.collective_heads.contains(head)
+            || words.iter().any(|t| {
+                t.kind != TokenKind::Word
+                    || t.is_capitalized() && qual_text.is_none() && noun_start == i && !opens
+            })
+        {
             continue;
         }
         let phrase = join_lower(words);
@@ -1410,11 +1413,14 @@ pub fn join(tokens: &[Token]) -> String {
 
 /// Joins tokens' lowercase forms with spaces ("prime minister").
 pub fn join_lower(tokens: &[Token]) -> String {
-    tokens
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut joined = String::with_capacity(tokens.iter().map(|t| t.lower.len() + 1).sum());
+    for (n, token) in tokens.iter().enumerate() {
+        if n > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(&token.lower);
+    }
+    joined
 }
 
 #[cfg(test)]

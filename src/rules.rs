@@ -145,6 +145,9 @@ pub struct Boilerplate {
     cut_prefixes: Vec<String>,
     drop_prefixes: Vec<String>,
     drop_contains: Vec<String>,
+    /// `drop_contains` compiled once, on first use: one pass over each line
+    /// whatever the number of patterns. Reset when a pattern is added.
+    contains_automaton: std::sync::OnceLock<aho_corasick::AhoCorasick>,
 }
 
 impl Boilerplate {
@@ -161,9 +164,17 @@ impl Boilerplate {
             .iter()
             .any(|p| lower_line.starts_with(p.as_str()))
             || self
-                .drop_contains
-                .iter()
-                .any(|p| lower_line.contains(p.as_str()))
+                .contains_automaton
+                .get_or_init(|| {
+                    aho_corasick::AhoCorasick::new(&self.drop_contains)
+                        .expect("plain string patterns always compile")
+                })
+                .is_match(lower_line)
+    }
+
+    fn add_drop_contains(&mut self, pattern: String) {
+        self.drop_contains.push(pattern);
+        self.contains_automaton = std::sync::OnceLock::new();
     }
 }
 
@@ -198,6 +209,9 @@ pub struct Rules {
     pub groups: HashMap<String, EntityType>,
     /// Lowercased facility nouns (airport, parliament building) → Place.
     pub facilities: HashSet<String>,
+    /// Last words of the group and facility phrases: mention finding tests a
+    /// word against these before it builds and looks up whole phrases.
+    pub collective_heads: HashSet<String>,
     /// Nouns that after "the" refer back to the last organisation ("the company").
     pub anaphora: HashSet<String>,
     /// Plural nouns for people that a figure may count ("passengers"), besides groups.
@@ -278,6 +292,12 @@ impl Rules {
         Ok(())
     }
 
+    fn add_collective_head(&mut self, phrase: &str) {
+        if let Some(last) = phrase.split_whitespace().last() {
+            self.collective_heads.insert(last.to_lowercase());
+        }
+    }
+
     fn add_line(&mut self, file: &str, f: &[&str]) -> std::result::Result<(), String> {
         let field = |i: usize| {
             f.get(i)
@@ -353,9 +373,11 @@ impl Rules {
             }
             "groups.tsv" => {
                 let entity_type = EntityType::parse(field(1)?).ok_or("unknown entity type")?;
+                self.add_collective_head(field(0)?);
                 self.groups.insert(field(0)?.to_lowercase(), entity_type);
             }
             "facilities.txt" => {
+                self.add_collective_head(field(0)?);
                 self.facilities.insert(field(0)?.to_lowercase());
             }
             "anaphora.txt" => {
@@ -375,7 +397,7 @@ impl Rules {
                 match field(0)? {
                     "cut" => self.boilerplate.cut_prefixes.push(pattern),
                     "drop-prefix" => self.boilerplate.drop_prefixes.push(pattern),
-                    "drop-contains" => self.boilerplate.drop_contains.push(pattern),
+                    "drop-contains" => self.boilerplate.add_drop_contains(pattern),
                     other => return Err(format!("unknown action {other:?}")),
                 }
             }
@@ -479,6 +501,17 @@ fn country_code(fields: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boilerplate_patterns_added_after_first_use_apply() {
+        let mut rules = Rules::builtin();
+        assert!(!rules.boilerplate.drops("printed for the harbour gazette"));
+        rules
+            .add_file("boilerplate.tsv", "drop-contains\tharbour gazette\n")
+            .unwrap();
+        assert!(rules.boilerplate.drops("printed for the harbour gazette"));
+        assert!(rules.collective_heads.contains("troops"));
+    }
 
     #[test]
     fn builtin_rules_load_and_cover_each_file() {

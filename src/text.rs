@@ -84,11 +84,11 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
                     _ => break,
                 }
             }
-            let word: String = chars[start..i].iter().map(|c| c.1).collect();
+            let word = &body[byte_at(start)..byte_at(i)];
             // A period belongs to an abbreviation or an initial ("U.S.", "Jan.", "J.").
             if chars.get(i).is_some_and(|c| c.1 == '.')
                 && !numeric
-                && (rules.abbreviations.contains(&word)
+                && (rules.abbreviations.contains(word)
                     || word.contains('.')
                     || word.chars().count() == 1 && word.chars().all(char::is_uppercase))
             {
@@ -104,7 +104,7 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
                 TokenKind::Word
             };
             // Split a possessive "'s" off the word.
-            let text: String = chars[start..i].iter().map(|c| c.1).collect();
+            let text = &body[byte_at(start)..byte_at(i)];
             if kind == TokenKind::Word
                 && i - start > 2
                 && (text.ends_with("'s") || text.ends_with("’s"))
@@ -175,10 +175,10 @@ fn push(tokens: &mut Vec<Token>, body: &str, start: usize, end: usize, kind: Tok
 /// when the next token starts a sentence, and at blank lines.
 pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
     let tokens = tokenize(body, rules);
-    let mut sentences = Vec::new();
-    let mut current: Vec<Token> = Vec::new();
+    // First the length of each sentence, then the tokens moved into them.
+    let mut lengths = Vec::new();
+    let mut sentence_start = 0;
     for (i, token) in tokens.iter().enumerate() {
-        current.push(token.clone());
         let next = tokens.get(i + 1);
         let paragraph_break = next.is_some_and(|n| body[token.end..n.start].contains("\n\n"));
         // An abbreviation's period ends the sentence too when a sentence opener
@@ -190,8 +190,8 @@ pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
         let terminal = abbreviation_end
             || matches!(token.text.as_str(), "." | "!" | "?")
             || is_closing_quote(&token.text)
-                && current.len() >= 2
-                && matches!(current[current.len() - 2].text.as_str(), "." | "!" | "?");
+                && i > sentence_start
+                && matches!(tokens[i - 1].text.as_str(), "." | "!" | "?");
         let next_starts = next.is_none_or(|n| {
             n.text
                 .chars()
@@ -201,17 +201,24 @@ pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
         });
         let closing_quote_follows = next.is_some_and(|n| is_closing_quote(&n.text));
         if paragraph_break || next.is_none() || terminal && next_starts && !closing_quote_follows {
-            let start = current[0].start;
-            let end = current[current.len() - 1].end;
-            sentences.push(Sentence {
-                index: sentences.len(),
-                start,
-                end,
-                tokens: std::mem::take(&mut current),
-            });
+            lengths.push(i + 1 - sentence_start);
+            sentence_start = i + 1;
         }
     }
-    sentences
+    let mut tokens = tokens.into_iter();
+    lengths
+        .into_iter()
+        .enumerate()
+        .map(|(index, length)| {
+            let tokens: Vec<Token> = tokens.by_ref().take(length).collect();
+            Sentence {
+                index,
+                start: tokens[0].start,
+                end: tokens[length - 1].end,
+                tokens,
+            }
+        })
+        .collect()
 }
 
 fn is_closing_quote(t: &str) -> bool {
@@ -249,17 +256,18 @@ pub fn number_word(word: &str) -> Option<u64> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let w = word.to_lowercase();
-    if let Some(u) = UNITS.iter().position(|u| *u == w) {
-        return Some(u as u64);
+    // Called for every word: compared in place, no lowercased copy.
+    let position = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
+    match word.split_once('-') {
+        None => position(&UNITS, word)
+            .map(|u| u as u64)
+            .or_else(|| position(&TENS, word).map(|t| 20 + 10 * t as u64)),
+        Some((tens, unit)) => {
+            let t = position(&TENS, tens)?;
+            let u = position(&UNITS[1..10], unit)?;
+            Some(20 + 10 * t as u64 + u as u64 + 1)
+        }
     }
-    if let Some(t) = TENS.iter().position(|t| *t == w) {
-        return Some(20 + 10 * t as u64);
-    }
-    let (tens, unit) = w.split_once('-')?;
-    let t = TENS.iter().position(|t| *t == tens)?;
-    let u = UNITS[1..10].iter().position(|u| *u == unit)?;
-    Some(20 + 10 * t as u64 + u as u64 + 1)
 }
 
 /// Converts a byte offset in `text` to a count of Unicode code points.
@@ -292,6 +300,16 @@ mod tests {
                 "The end."
             ]
         );
+    }
+
+    #[test]
+    fn number_words_in_any_case() {
+        assert_eq!(number_word("Seven"), Some(7));
+        assert_eq!(number_word("NINETEEN"), Some(19));
+        assert_eq!(number_word("Twenty-six"), Some(26));
+        assert_eq!(number_word("forty"), Some(40));
+        assert_eq!(number_word("twenty-ten"), None);
+        assert_eq!(number_word("seventh"), None);
     }
 
     #[test]
