@@ -376,12 +376,16 @@ fn parse_jsonl_line(origin: &str, n: usize, line: &str) -> Option<Item> {
 /// A web page saved as text: it starts with markup or a doctype, or it is full of
 /// paragraph and line-break tags.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let trimmed = text.trim_start();
+    let head_end = trimmed
+        .char_indices()
+        .nth(2048)
+        .map_or(trimmed.len(), |(i, _)| i);
+    // Plain text, the common case: no tag opens in the head.
+    if !trimmed.as_bytes()[..head_end].contains(&b'<') {
+        return false;
+    }
+    let head = trimmed[..head_end].to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return true;
     }
@@ -616,6 +620,17 @@ static FUNCTION_WORD_INDEX: LazyLock<(FxHashMap<&str, Vec<usize>>, usize)> = Laz
 /// heuristic). Short texts and texts with few function words of any language
 /// (tables, figures) are given the benefit of the doubt.
 pub fn not_english(text: &str) -> Option<String> {
+    // ASCII text is all Latin script: only the function words can tell.
+    if !text.is_ascii() {
+        if let Some(reason) = foreign_script(text) {
+            return Some(reason);
+        }
+    }
+    function_words_language(text)
+}
+
+/// Why a text is not English by its script: most letters outside Latin.
+fn foreign_script(text: &str) -> Option<String> {
     let mut letters = 0usize;
     let mut scripts: std::collections::BTreeMap<&str, usize> = Default::default();
     for c in text.chars().filter(|c| c.is_alphabetic()) {
@@ -646,8 +661,14 @@ pub fn not_english(text: &str) -> Option<String> {
             foreign * 100 / letters
         ));
     }
+    None
+}
+
+/// Why a text is not English by its function words: clearly another language's.
+fn function_words_language(text: &str) -> Option<String> {
     let mut counts = [0usize; FUNCTION_WORDS.len()];
     let mut words = 0usize;
+    let mut lower = String::new();
     let (languages_of, longest) = &*FUNCTION_WORD_INDEX;
     for word in text
         .split(|c: char| !c.is_alphabetic())
@@ -657,9 +678,9 @@ pub fn not_english(text: &str) -> Option<String> {
         if word.len() > *longest {
             continue;
         }
-        let lower;
         let word = if word.chars().any(char::is_uppercase) {
-            lower = word.to_lowercase();
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
         } else {
             word
@@ -723,13 +744,18 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Vec<String>), String
         false => text,
     };
     // Binary data without a known signature: many control characters or invalid bytes.
-    let (mut chars, mut odd) = (0usize, 0usize);
-    for c in text.chars() {
-        chars += 1;
-        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}')) {
-            odd += 1;
-        }
-    }
+    let odd_char =
+        |c: char| c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}'));
+    let (chars, odd) = match text.is_ascii() {
+        true => (
+            text.len(),
+            text.bytes().filter(|b| odd_char(char::from(*b))).count(),
+        ),
+        false => (
+            text.chars().count(),
+            text.chars().filter(|c| odd_char(*c)).count(),
+        ),
+    };
     if chars >= 16 && odd * 10 > chars {
         return Err(format!(
             "binary file ({}% control characters or invalid bytes)",

@@ -12,8 +12,10 @@
 //! Around the pipeline: [`graph_export`] writes the graph for graph tools
 //! (GraphML, GEXF, Neo4j, Cypher, CSV, DOT) and filters every export;
 //! [`shacl`] validates the store against `ontology/shapes.ttl`;
-//! [`ontology_docs`] generates `ontology/docs.md`.
+//! [`ontology_docs`] generates `ontology/docs.md`; [`allocator`] is the
+//! programs' memory allocator.
 
+pub mod allocator;
 pub mod clean;
 pub mod dates;
 pub mod error;

@@ -86,17 +86,20 @@ impl GraphStore {
     /// leaves only whole articles. Ids must be distinct within one call.
     /// `fresh` says the caller knows none of the ids is stored (the store was
     /// empty when its run began and ids are distinct within the run): no lookups.
+    /// The quads are moved into the store, not copied. `threads` bulk-loader
+    /// threads share the new articles (each writes its own sorted files).
     pub fn put_articles(
         &self,
-        articles: &[(&str, &str, &[Quad])],
+        articles: Vec<(&str, &str, Vec<Quad>)>,
         fresh: bool,
+        threads: usize,
     ) -> Result<Vec<StoreOutcome>> {
         let mut outcomes = Vec::with_capacity(articles.len());
-        let mut new_quads: Vec<Quad> = Vec::new();
-        let mut changed: Vec<(NamedNode, &[Quad])> = Vec::new();
+        let mut new_graphs: Vec<Vec<Quad>> = Vec::new();
+        let mut changed: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
         for (id, hash, quads) in articles {
             let previous = if fresh { None } else { self.article_hash(id)? };
-            if previous.as_deref() == Some(*hash) {
+            if previous.as_deref() == Some(hash) {
                 outcomes.push(StoreOutcome::Unchanged);
                 continue;
             }
@@ -105,7 +108,7 @@ impl GraphStore {
             if previous.is_some() || !fresh && self.store.contains_named_graph(article.as_ref())? {
                 changed.push((article, quads));
             } else {
-                new_quads.extend(quads.iter().cloned());
+                new_graphs.push(quads);
             }
             outcomes.push(if previous.is_some() {
                 StoreOutcome::Replaced
@@ -115,9 +118,15 @@ impl GraphStore {
         }
         // New articles go through the bulk loader: sorted files ingested
         // atomically (all column families at once), no write-ahead log.
-        if !new_quads.is_empty() {
-            let mut loader = self.store.bulk_loader().with_num_threads(1);
-            loader.load_quads(new_quads)?;
+        if !new_graphs.is_empty() {
+            let threads = threads.clamp(1, new_graphs.len());
+            let mut loader = self.store.bulk_loader().with_num_threads(threads);
+            // Each call hands its share to a loader thread of its own.
+            let share = new_graphs.len().div_ceil(threads);
+            let mut graphs = new_graphs.into_iter();
+            for _ in 0..threads {
+                loader.load_quads(graphs.by_ref().take(share).flatten())?;
+            }
             loader.commit()?;
         }
         // Started only after the load: the in-memory backend allows one writer at a time.
@@ -417,11 +426,12 @@ mod tests {
                 Quad::new(fact, ng("subject"), entity, graph.clone()),
             ]);
         }
-        let batch: Vec<(&str, &str, &[Quad])> = vec![
-            ("a-1", "h1", articles[0].as_slice()),
-            ("a-10", "h10", articles[1].as_slice()),
+        let mut articles = articles.into_iter();
+        let batch = vec![
+            ("a-1", "h1", articles.next().unwrap()),
+            ("a-10", "h10", articles.next().unwrap()),
         ];
-        store.put_articles(&batch, true).unwrap();
+        store.put_articles(batch, true, 2).unwrap();
         store
     }
 
