@@ -136,12 +136,22 @@ fn reflow(text: &str) -> Vec<String> {
 fn is_prose(line: &str) -> bool {
     // A headline capitalises most of its words; a sentence does not.
     let (mut words, mut lettered, mut capitalised) = (0, 0, 0);
-    for first in line.split_whitespace().filter_map(|w| w.chars().next()) {
+    let mut count = |first: char| {
         words += 1;
         if first.is_alphabetic() {
             lettered += 1;
             capitalised += usize::from(first.is_uppercase());
         }
+    };
+    // Most lines are ASCII, whose whitespace is found a byte at a time.
+    match line.is_ascii() {
+        true => line
+            .split_ascii_whitespace()
+            .for_each(|w| count(char::from(w.as_bytes()[0]))),
+        false => line
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .for_each(count),
     }
     if lettered >= 4 && capitalised * 10 >= lettered * 7 {
         return false;

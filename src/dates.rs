@@ -109,23 +109,26 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// Month number (1..=12) of a month name or its abbreviation ("Jan", "Sept.").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    // Called for most words of a text: compared in place, no lowercased copy.
+    let w = word.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) {
         return None;
     }
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .position(|m| m.eq_ignore_ascii_case(w) || w.len() == 3 && m[..3].eq_ignore_ascii_case(w))
         .map(|i| i as u32 + 1)
 }
 
 /// Weekday index (0 = Monday) of a weekday name.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    WEEKDAYS.iter().position(|d| *d == w).map(|i| i as u32)
+    WEEKDAYS
+        .iter()
+        .position(|d| d.eq_ignore_ascii_case(word))
+        .map(|i| i as u32)
 }
 
 /// Finds the first absolute date written in `text`: "January 10, 2022",
@@ -136,7 +139,10 @@ pub fn find_absolute_date(text: &str) -> Option<Date> {
         .filter(|w| !w.is_empty())
         .collect();
     for (i, word) in words.iter().enumerate() {
-        if let Some(date) = Date::parse_iso(word).filter(|_| word.len() >= 10) {
+        if let Some(date) = Some(word)
+            .filter(|w| w.len() >= 10)
+            .and_then(|w| Date::parse_iso(w))
+        {
             return Some(date);
         }
         if let Some(date) = parse_compact(word) {
