@@ -325,19 +325,6 @@ fn titles(view: &SentenceView, facts: &mut Facts) {
     }
 }
 
-/// Words that make the body after "X-led" one of members: "the Saudi-led
-/// coalition", "a U.S.-led alliance, the North Atlantic Treaty Organization".
-const ALLIANCE_WORDS: [&str; 8] = [
-    "alliance",
-    "bloc",
-    "coalition",
-    "pact",
-    "union",
-    "organization",
-    "organisation",
-    "treaty",
-];
-
 /// "the Nigerian-led regional bloc, the Economic Community of West African
 /// States": the country that leads an alliance is one of its members.
 fn led_alliances(view: &SentenceView, facts: &mut Facts) {
@@ -359,7 +346,7 @@ fn led_alliances(view: &SentenceView, facts: &mut Facts) {
         };
         let named_alliance = tokens[m.last..alliance.last]
             .iter()
-            .any(|t| ALLIANCE_WORDS.contains(&t.lower.as_str()));
+            .any(|t| view.rules.alliance_nouns.contains(&t.lower));
         if view.types[*org] == EntityType::Organization && named_alliance {
             facts.relations.push(relation_fact(
                 view,
@@ -1187,7 +1174,7 @@ fn frames(view: &SentenceView, facts: &mut Facts) {
             {
                 continue;
             }
-            if is_negated(tokens, i) || is_unrealised(tokens, i) {
+            if is_negated(tokens, i) || is_unrealised(tokens, i, view.rules) {
                 continue;
             }
             // "a retired vice chairman", "associates of deposed President X",
@@ -1225,7 +1212,7 @@ fn is_negated(tokens: &[Token], trigger: usize) -> bool {
 /// True when a verb is only attempted, wanted or asked for: "tried to seize",
 /// "vowed to fire", "asked the alliance to send troops" ("helped to retake"
 /// is an event).
-fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
+fn is_unrealised(tokens: &[Token], trigger: usize, rules: &Rules) -> bool {
     // "sent troops to help quell the unrest and retake the airport": a purpose.
     if trigger >= 1
         && tokens[trigger - 1].lower == "and"
@@ -1252,7 +1239,7 @@ fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
         && tokens[trigger - 2].is_capitalized()
         && tokens[trigger.saturating_sub(7)..trigger - 2]
             .iter()
-            .any(|t| APPOINTING.contains(&t.lower.as_str()));
+            .any(|t| rules.appointing_verbs.contains(&t.lower));
     if trigger >= 2
         && tokens[trigger - 1].lower == "to"
         && !appointed_to
@@ -1268,18 +1255,6 @@ fn is_unrealised(tokens: &[Token], trigger: usize) -> bool {
         .iter()
         .any(|t| CONTROL_VERBS.contains(&t.lower.as_str()))
 }
-
-/// Verbs that appoint someone "to succeed" or "to replace" another.
-const APPOINTING: [&str; 8] = [
-    "named",
-    "appointed",
-    "elected",
-    "nominated",
-    "chose",
-    "chosen",
-    "picked",
-    "tapped",
-];
 
 /// Verbs whose complement is only wanted, asked for or planned.
 const CONTROL_VERBS: [&str; 31] = [

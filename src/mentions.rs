@@ -207,7 +207,7 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
         }
         i += 1;
     }
-    lowercase_state_bodies(tokens, &mut mentions);
+    lowercase_state_bodies(tokens, &mut mentions, rules);
     type_by_coordination(tokens, &mut mentions);
     compass_regions(tokens, &mut mentions, rules);
     reporters_are_organisations(tokens, &mut mentions, rules);
@@ -258,23 +258,10 @@ fn compass_regions(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
     }
 }
 
-/// Last words of a state body's generic name ("Foreign Ministry").
-const BODY_HEADS: [&str; 9] = [
-    "Ministry",
-    "Department",
-    "Office",
-    "Committee",
-    "Service",
-    "Agency",
-    "Council",
-    "Court",
-    "Guard",
-];
-
 /// "Peru's security service": a state body in lowercase after its country's
 /// possessive, named with the country. A common noun (`Collective`): no
 /// anaphor ("the ministry", "the alliance") points to it.
-fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mention>) {
+fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mention>, rules: &Rules) {
     let mut j = 0;
     while j < mentions.len() {
         let m = &mentions[j];
@@ -293,7 +280,7 @@ fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mention>) {
                         && tokens[start..e]
                             .iter()
                             .all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
-                        && LOWERCASE_BODY_HEADS.contains(&tokens[e - 1].lower.as_str())
+                        && rules.state_body_nouns.contains(&tokens[e - 1].lower)
                 })
             })
             .flatten();
@@ -313,17 +300,6 @@ fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mention>) {
     }
 }
 
-/// Last words of a state body named in lowercase after its country
-/// ("Peru's security service", "the Chilean central bank").
-const LOWERCASE_BODY_HEADS: [&str; 6] = [
-    "ministry",
-    "service",
-    "committee",
-    "agency",
-    "department",
-    "bank",
-];
-
 /// A state body named generically is named with its country, so that
 /// "Peru's Foreign Ministry" and "Chile's Foreign Ministry" stay two bodies
 /// and one body has one name in every story: "Peru's Foreign Ministry" and
@@ -340,7 +316,11 @@ fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mention], rules: 
             continue;
         }
         let words: Vec<&str> = m.canonical.split_whitespace().collect();
-        if !words.last().is_some_and(|w| BODY_HEADS.contains(w)) || words.len() > 5 {
+        if !words
+            .last()
+            .is_some_and(|w| rules.state_body_heads.contains(*w))
+            || words.len() > 5
+        {
             continue;
         }
         // "Peru's Foreign Ministry": the possessor right before.

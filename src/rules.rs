@@ -57,6 +57,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("boilerplate.tsv", include_str!("../rules/boilerplate.tsv")),
     ("frames.tsv", include_str!("../rules/frames.tsv")),
     ("counts.tsv", include_str!("../rules/counts.tsv")),
+    ("word_lists.tsv", include_str!("../rules/word_lists.tsv")),
 ];
 
 /// A gazetteer entry: the canonical name a written name stands for.
@@ -220,6 +221,14 @@ pub struct Rules {
     pub org_nouns: HashSet<String>,
     /// Capitalised words that never begin a name.
     pub stopwords: HashSet<String>,
+    /// Nouns that make an organisation an alliance (`word_lists.tsv`: `alliance`).
+    pub alliance_nouns: HashSet<String>,
+    /// Verbs that appoint someone "to succeed" another (`appointing`).
+    pub appointing_verbs: HashSet<String>,
+    /// Last words of state bodies' names, as written (`state-body`).
+    pub state_body_heads: HashSet<String>,
+    /// Lowercase nouns for a state body after a country's possessive (`state-body-noun`).
+    pub state_body_nouns: HashSet<String>,
     /// Line patterns of page furniture.
     pub boilerplate: Boilerplate,
     /// Verb and noun frames by the first word of their trigger.
@@ -392,6 +401,16 @@ impl Rules {
             "stopwords.txt" => {
                 self.stopwords.insert(field(0)?.to_string());
             }
+            "word_lists.tsv" => {
+                let list = match field(0)? {
+                    "alliance" => &mut self.alliance_nouns,
+                    "appointing" => &mut self.appointing_verbs,
+                    "state-body" => &mut self.state_body_heads,
+                    "state-body-noun" => &mut self.state_body_nouns,
+                    other => return Err(format!("unknown word list {other:?}")),
+                };
+                list.insert(field(1)?.to_string());
+            }
             "boilerplate.tsv" => {
                 let pattern = field(1)?.to_lowercase();
                 match field(0)? {
@@ -524,6 +543,13 @@ mod tests {
         assert!(rules.org_keywords.contains_key("Ministry"));
         assert_eq!(rules.groups["troops"], EntityType::MilitaryForce);
         assert!(rules.facilities.contains("airport"));
+        assert!(rules.alliance_nouns.contains("coalition"));
+        assert!(rules.appointing_verbs.contains("named"));
+        assert!(rules.state_body_heads.contains("Ministry"));
+        assert!(rules.state_body_nouns.contains("ministry"));
+        assert!(Rules::builtin()
+            .add_file("word_lists.tsv", "allies\tpact\n")
+            .is_err());
         assert!(rules.stopwords.contains("The"));
         assert!(rules.frames["dismissed"]
             .iter()
