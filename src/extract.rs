@@ -491,6 +491,8 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
                 || class == TitleClass::HeadOfState && names_a_body(role, view.rules);
             view.main_country.filter(|_| !abroad && !body)
         }
+        // "analyst X said" in a story about Acme: an outside analyst, as a rule.
+        TitleClass::Business if is_occupation(role, view.rules) => None,
         TitleClass::Business => {
             let (first, entity) = view.mentions.first()?;
             let opening = (first.first < m.first
@@ -500,6 +502,22 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
             opening.or(view.main_organization)
         }
         _ => None,
+    }
+}
+
+/// A title that names a trade ("oil analyst", "Fund Manager"): it or its
+/// last words are in the `occupation` word list.
+fn is_occupation(role: &str, rules: &Rules) -> bool {
+    let lower = role.to_lowercase();
+    let mut rest = lower.as_str();
+    loop {
+        if rules.occupations.contains(rest) {
+            return true;
+        }
+        match rest.split_once(' ') {
+            Some((_, tail)) => rest = tail,
+            None => return false,
+        }
     }
 }
 
@@ -2900,6 +2918,28 @@ mod tests {
             .entities
             .iter()
             .any(|e| e.label == "Ruxanda Pop" && e.entity_type == EntityType::Person));
+    }
+
+    #[test]
+    fn an_analyst_is_not_the_story_company_s_by_default() {
+        let text = "Vantex Tools Inc said its profit rose. Vantex Tools Inc shares gained, \
+                    said oil analyst Maria Ortiz. Chairman Tomas Berg said Vantex would grow. \
+                    Paul Dunn, an analyst at Corvel Securities, agreed.";
+        let (rows, _, _) = run(text);
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.0 == "holdsPosition" && r.1 == "Maria Ortiz"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "holdsPosition", "Tomas Berg", "Vantex Tools Inc"),
+            "{rows:?}"
+        );
+        assert!(
+            has(&rows, "holdsPosition", "Paul Dunn", "Corvel Securities"),
+            "{rows:?}"
+        );
     }
 
     #[test]

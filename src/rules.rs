@@ -225,6 +225,8 @@ pub struct Rules {
     pub alliance_nouns: HashSet<String>,
     /// Verbs that appoint someone "to succeed" another (`appointing`).
     pub appointing_verbs: HashSet<String>,
+    /// Business titles that name a trade, not a post ("analyst"): no default owner (`occupation`).
+    pub occupations: HashSet<String>,
     /// Last words of state bodies' names, as written (`state-body`).
     pub state_body_heads: HashSet<String>,
     /// Lowercase nouns for a state body after a country's possessive (`state-body-noun`).
@@ -405,6 +407,7 @@ impl Rules {
                 let list = match field(0)? {
                     "alliance" => &mut self.alliance_nouns,
                     "appointing" => &mut self.appointing_verbs,
+                    "occupation" => &mut self.occupations,
                     "state-body" => &mut self.state_body_heads,
                     "state-body-noun" => &mut self.state_body_nouns,
                     other => return Err(format!("unknown word list {other:?}")),
