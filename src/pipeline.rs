@@ -304,6 +304,8 @@ pub struct Summary {
     pub interrupted: bool,
     /// Time per stage.
     pub stages: StageTimes,
+    /// The store was empty when the run began: it now holds what the run wrote.
+    pub store_was_empty: bool,
 }
 
 impl Summary {
@@ -354,6 +356,7 @@ pub fn ingest(
         store,
         fresh: store.is_empty()?,
     };
+    summary.store_was_empty = sink.fresh;
     let written = std::thread::scope(|scope| {
         let (sender, batches) = std::sync::mpsc::sync_channel(1);
         scope.spawn(move || read_batches(pipeline, files, sender));

@@ -134,6 +134,50 @@ fn bad_inputs_are_skipped_with_reasons() {
     assert!(text.contains("articles ingested         1"), "{text}");
 }
 
+/// The summary's store totals: from the run's own figures on an empty store,
+/// counted on one that held articles before; `stats` agrees with both.
+#[test]
+fn store_totals_after_a_first_and_a_later_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let totals = |summary: &str| {
+        let line = summary
+            .lines()
+            .find(|l| l.contains("store now"))
+            .unwrap_or_else(|| panic!("{summary}"))
+            .to_string();
+        let numbers: Vec<String> = line
+            .split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect();
+        (numbers[0].clone(), numbers[1].clone())
+    };
+    let stats = |store: &std::path::Path| {
+        let text = ok(store, &["stats"]);
+        let value = |key: &str| {
+            text.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .unwrap()
+                .to_string()
+        };
+        (value("articles"), value("quads"))
+    };
+    let first = ok(&store, &["ingest", &examples()]);
+    assert_eq!(totals(&first).0, "3", "{first}");
+    assert_eq!(totals(&first), stats(&store));
+    let later = dir.path().join("later.txt");
+    std::fs::write(
+        &later,
+        "The board of Corvel Mining named Ana Ruiz chief executive on Tuesday, the company said.",
+    )
+    .unwrap();
+    let second = ok(&store, &["ingest", later.to_str().unwrap()]);
+    assert_eq!(totals(&second).0, "4", "{second}");
+    assert_eq!(totals(&second), stats(&store));
+}
+
 #[test]
 fn query_errors_are_clear() {
     let dir = tempfile::tempdir().unwrap();
