@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 failure (message on stderr); 2 usage error;
 //! 3 ingest finished but some inputs were skipped (listed in the summary);
 //! 130 ingest stopped by Ctrl-C (what was stored is whole; run it again to finish).
+//! A closed output pipe ends the program quietly (SIGPIPE), as for other filters.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -161,6 +162,7 @@ impl ExportFormat {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -431,6 +433,26 @@ fn print_report(
         report.constraints, report.focus_nodes
     )?;
     Ok(())
+}
+
+/// Like other Unix filters, stop quietly when the reader of our output goes
+/// away (`newsgraph query relations | head`) instead of reporting a broken
+/// pipe: restores the default SIGPIPE action, which Rust's runtime sets to
+/// "ignore". Stores are never written through a pipe, so nothing is cut short.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    {
+        extern "C" {
+            fn signal(signal: i32, handler: usize) -> usize;
+        }
+        const SIGPIPE: i32 = 13;
+        const SIG_DFL: usize = 0;
+        // SAFETY: `signal` with the default action is async-signal-safe and
+        // called before any other thread exists.
+        unsafe {
+            signal(SIGPIPE, SIG_DFL);
+        }
+    }
 }
 
 /// First Ctrl-C: finish the articles under way, store them, print the summary.

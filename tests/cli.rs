@@ -178,6 +178,52 @@ fn store_totals_after_a_first_and_a_later_ingest() {
     assert_eq!(totals(&second), stats(&store));
 }
 
+/// `newsgraph export -o - | head -1`: when the reader goes away the export
+/// stops quietly (killed by SIGPIPE, as `cat` would be), with no error message.
+#[test]
+#[cfg(unix)]
+fn a_closed_output_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let feed = dir.path().join("feed.jsonl");
+    let lines: Vec<String> = (0..400)
+        .map(|n| {
+            format!(
+                "{{\"id\":\"a{n}\",\"text\":\"The board of Corvel Mining {n} named Ana Ruiz{n} chief executive on Tuesday, the company said in a statement to reporters.\"}}"
+            )
+        })
+        .collect();
+    std::fs::write(&feed, lines.join("\n")).unwrap();
+    ok(&store, &["ingest", feed.to_str().unwrap()]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args([
+            "--store",
+            store.to_str().unwrap(),
+            "export",
+            "--format",
+            "nquads",
+            "-o",
+            "-",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here, with most of the export unwritten.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(
+        out.status.success() || out.status.signal() == Some(13),
+        "{:?}",
+        out.status
+    );
+}
+
 #[test]
 fn query_errors_are_clear() {
     let dir = tempfile::tempdir().unwrap();
