@@ -285,7 +285,12 @@ impl Rules {
     /// Parses one rule file and adds its entries.
     pub fn add_file(&mut self, name: &str, content: &str) -> Result<()> {
         use sha2::Digest;
-        let digest = sha2::Sha256::digest(format!("{}\0{name}\0{content}", self.fingerprint));
+        // The same bytes as fingerprint, NUL, name, NUL, content, without copying them.
+        let mut hasher = sha2::Sha256::new();
+        for part in [self.fingerprint.as_str(), "\0", name, "\0", content] {
+            hasher.update(part.as_bytes());
+        }
+        let digest = hasher.finalize();
         self.fingerprint = digest.iter().map(|b| format!("{b:02x}")).collect();
         for (index, line) in content.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -314,7 +319,7 @@ impl Rules {
             f.get(i)
                 .copied()
                 .filter(|s| !s.is_empty())
-                .ok_or(format!("missing column {}", i + 1))
+                .ok_or_else(|| format!("missing column {}", i + 1))
         };
         match file {
             "gazetteer/countries.tsv" => {
@@ -440,7 +445,9 @@ impl Rules {
                         .unwrap_or("")
                         .split(',')
                         .filter(|s| !s.is_empty() && *s != "*")
-                        .map(|s| EntityType::parse(s).ok_or(format!("unknown entity type {s:?}")))
+                        .map(|s| {
+                            EntityType::parse(s).ok_or_else(|| format!("unknown entity type {s:?}"))
+                        })
                         .collect()
                 };
                 let words = |i: usize| -> Vec<String> {
