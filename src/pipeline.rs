@@ -5,7 +5,7 @@
 use crate::clean::{clean, CleanArticle};
 use crate::dates::Date;
 use crate::error::Result;
-use crate::extract::extract;
+use crate::extract::{extract, Extraction};
 use crate::facts::Facts;
 use crate::input::{collect_files, read_input_stream, Item, RawArticle, Skipped};
 use crate::mapping::GraphBuilder;
@@ -179,9 +179,14 @@ impl Pipeline {
             (sentences, mentions)
         });
         let mut resolved = timed(&mut times.resolution, || resolve(mentions));
-        let facts = timed(&mut times.extraction, || {
-            extract(&sentences, &mut resolved, clean.date, &self.rules)
+        let Extraction {
+            facts,
+            new_entities,
+        } = timed(&mut times.extraction, || {
+            extract(&sentences, &resolved, clean.date, &self.rules)
         });
+        // Forces named by extraction, numbered after the resolution's entities.
+        resolved.entities.extend(new_entities);
         Analysis {
             clean,
             sentences,

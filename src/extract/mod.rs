@@ -20,7 +20,7 @@ mod tests;
 use crate::dates::Date;
 use crate::facts::{Evidence, Facts, Relation, RelationFact};
 use crate::mentions::{EntityType, Mention};
-use crate::resolve::Resolved;
+use crate::resolve::{Entity, Resolved};
 use crate::rules::{KeywordPosition, Rules};
 use crate::text::{Sentence, Token};
 use alliances::led_alliances;
@@ -84,13 +84,24 @@ impl SentenceView<'_> {
     }
 }
 
-/// Runs all extractors over an article.
+/// What extraction gives for one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    /// The facts.
+    pub facts: Facts,
+    /// Entities the facts name that the resolution lacks ("Turkish troops" for
+    /// the "troops" Turkey sent): entity `resolved.entities.len() + i` is
+    /// `new_entities[i]`, so the caller appends them to the resolution's.
+    pub new_entities: Vec<Entity>,
+}
+
+/// Runs all extractors over an article. The resolution is only read.
 pub fn extract(
     sentences: &[Sentence],
-    resolved: &mut Resolved,
+    resolved: &Resolved,
     anchor: Option<Date>,
     rules: &Rules,
-) -> Facts {
+) -> Extraction {
     let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
     let mut facts = Facts::default();
     let main_country = resolved.dominant_country(rules);
@@ -145,9 +156,12 @@ pub fn extract(
     }
     positions_from_role_changes(&mut facts, &types, main_country, rules);
     // (Before deduplication: "troops" sent by two countries are two forces.)
-    name_deployed_forces(resolved, &mut facts, rules);
+    let new_entities = name_deployed_forces(resolved, &mut facts, rules);
     dedupe(&mut facts);
-    facts
+    Extraction {
+        facts,
+        new_entities,
+    }
 }
 
 /// Per entity: whether it lies outside the article's main country (another

@@ -6,7 +6,7 @@ use super::counts::number_at;
 use super::frames::appoints;
 use crate::facts::{Evidence, Facts, Relation, RelationFact};
 use crate::mentions::EntityType;
-use crate::resolve::Resolved;
+use crate::resolve::{Entity, Resolved};
 use crate::rules::Rules;
 use crate::text::{Sentence, Token};
 
@@ -189,14 +189,21 @@ pub(super) fn agents_carried_by_also(sentences: &[Sentence], facts: &mut Facts) 
 
 /// Names an unnamed force after who deployed it: "Turkey sent troops" gives
 /// "Turkish troops", "the alliance (NATO) sent troops" gives "NATO troops", so
-/// that one country's troops are not merged with another's.
-pub(super) fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, rules: &Rules) {
+/// that one country's troops are not merged with another's. Returns the
+/// forces it names: new entities, numbered after the resolution's.
+pub(super) fn name_deployed_forces(
+    resolved: &Resolved,
+    facts: &mut Facts,
+    rules: &Rules,
+) -> Vec<Entity> {
+    let known = &resolved.entities;
+    let mut named: Vec<Entity> = Vec::new();
     let countries: Vec<(usize, usize)> = facts
         .relations
         .iter()
         .filter(|f| f.relation == Relation::HoldsPosition)
         .filter_map(|f| Some((f.subject?, f.object?)))
-        .filter(|(_, o)| resolved.entities[*o].entity_type == EntityType::Country)
+        .filter(|(_, o)| known[*o].entity_type == EntityType::Country)
         .collect();
     for n in 0..facts.relations.len() {
         let f = &facts.relations[n];
@@ -204,8 +211,8 @@ pub(super) fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, r
         else {
             continue;
         };
-        let unnamed = resolved.entities[force].incidental
-            && resolved.entities[force]
+        let unnamed = entity(known, &named, force).incidental
+            && entity(known, &named, force)
                 .label
                 .chars()
                 .all(|c| !c.is_uppercase());
@@ -213,14 +220,14 @@ pub(super) fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, r
             continue;
         }
         // A leader's forces are their country's ("the president sent troops").
-        let agent = match resolved.entities[agent].entity_type {
+        let agent = match entity(known, &named, agent).entity_type {
             EntityType::Person => match countries.iter().find(|(p, _)| *p == agent) {
                 Some((_, country)) => *country,
                 None => continue,
             },
             _ => agent,
         };
-        let owner = &resolved.entities[agent];
+        let owner = entity(known, &named, agent);
         let prefix = match owner.entity_type {
             EntityType::Country => rules
                 .adjectives
@@ -236,19 +243,19 @@ pub(super) fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, r
                 .unwrap_or_else(|| owner.label.clone()),
             _ => continue,
         };
-        let label = format!("{prefix} {}", resolved.entities[force].label);
-        let id = match resolved
-            .entities
+        let label = format!("{prefix} {}", entity(known, &named, force).label);
+        let id = match known
             .iter()
+            .chain(&named)
             .position(|e| e.label == label && e.entity_type == EntityType::MilitaryForce)
         {
             Some(id) => id,
             None => {
-                let mut named = resolved.entities[force].clone();
-                named.label = label;
-                named.mentions = 1;
-                resolved.entities.push(named);
-                resolved.entities.len() - 1
+                let mut named_force = entity(known, &named, force).clone();
+                named_force.label = label;
+                named_force.mentions = 1;
+                named.push(named_force);
+                known.len() + named.len() - 1
             }
         };
         let sentence = facts.relations[n].evidence.sentence;
@@ -269,7 +276,7 @@ pub(super) fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, r
     // rather than joined to other stories' forces.
     let unnamed = |e: Option<usize>| {
         e.is_some_and(|e| {
-            let force = &resolved.entities[e];
+            let force = entity(known, &named, e);
             force.incidental
                 && force.entity_type == EntityType::MilitaryForce
                 && !force.label.contains(' ')
@@ -281,6 +288,12 @@ pub(super) fn name_deployed_forces(resolved: &mut Resolved, facts: &mut Facts, r
         Relation::DeployedTo => !unnamed(f.subject),
         _ => true,
     });
+    named
+}
+
+/// Entity `i`: one of the resolution's (`known`) or, after them, one named here.
+fn entity<'a>(known: &'a [Entity], named: &'a [Entity], i: usize) -> &'a Entity {
+    known.get(i).unwrap_or_else(|| &named[i - known.len()])
 }
 
 /// One fact once per article: the first sentence's evidence is kept. A role

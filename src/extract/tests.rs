@@ -13,7 +13,11 @@ fn run(text: &str) -> (Vec<Row>, Facts, Resolved) {
     let sentences = split_sentences(text, &rules);
     let mentions = sentences.iter().map(|s| find_mentions(s, &rules)).collect();
     let mut resolved = resolve(mentions);
-    let facts = extract(&sentences, &mut resolved, Date::new(2019, 3, 14), &rules);
+    let Extraction {
+        facts,
+        new_entities,
+    } = extract(&sentences, &resolved, Date::new(2019, 3, 14), &rules);
+    resolved.entities.extend(new_entities);
     let label = |e: Option<usize>| {
         e.map(|e| resolved.entities[e].label.clone())
             .unwrap_or_default()
