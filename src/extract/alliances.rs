@@ -36,7 +36,6 @@ pub(super) fn led_alliances(view: &SentenceView, facts: &mut Facts) {
                 Some(*org),
                 Some(country),
                 None,
-                "titles",
                 0.7,
             ));
         }

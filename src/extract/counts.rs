@@ -3,7 +3,7 @@
 //! said"), with number parsing and the figure's source.
 
 use super::grammar::{is_negated, sentence_date, BE_FORMS};
-use super::SentenceView;
+use super::{SentenceView, UNSTAMPED};
 use crate::facts::{CountFact, Facts};
 use crate::mentions::EntityType;
 use crate::rules::Rules;
@@ -135,7 +135,7 @@ pub(super) fn counts(view: &SentenceView, facts: &mut Facts) {
                 source: attribution(view),
                 date: sentence_date(view, j),
                 evidence: view.evidence(),
-                extractor: "counts",
+                extractor: UNSTAMPED,
                 confidence: 0.7,
             });
         }

@@ -241,8 +241,7 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                     Relation::Appointed => (organization, Some(*subject)),
                     _ => (Some(*subject), organization),
                 };
-                let mut fact =
-                    relation_fact(view, relation, left, right, role, "frames", confidence);
+                let mut fact = relation_fact(view, relation, left, right, role, confidence);
                 fact.date = date;
                 if relation == Relation::Appointed {
                     fact.organization = organization;
@@ -296,8 +295,7 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                     }
                     _ => (agent_entity, Some(patient)),
                 };
-                let mut fact =
-                    relation_fact(view, relation, subject, object, role, "frames", confidence);
+                let mut fact = relation_fact(view, relation, subject, object, role, confidence);
                 fact.date = date;
                 fact.organization = organization.or_else(|| {
                     agent_entity.filter(|a| {
@@ -316,7 +314,6 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                         Some(patient),
                         Some(place),
                         None,
-                        "frames",
                         confidence,
                     );
                     to.date = date;

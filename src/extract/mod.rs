@@ -1,7 +1,10 @@
-//! Extraction: from resolved mentions to facts. Sentence extractors read one
-//! sentence at a time (through a [`SentenceView`]); article-level passes then
-//! complete, derive and merge facts across sentences. Each family of rules
-//! lives in its own file:
+//! Extraction: from resolved mentions to facts. The registry here names every
+//! step: the sentence extractors (`SENTENCE_EXTRACTORS`) read one sentence at
+//! a time through a [`SentenceView`]; the article-level passes (`PASSES`) then
+//! complete facts across sentences, derive new ones and name forces; `dedupe`
+//! merges what was told twice. Each fact is stamped with the name of the step
+//! that made it. The resolution is only read. Each family of rules lives in
+//! its own file:
 //! `posts` (who holds which post, and whose), `alliances` (a leading country
 //! is a member), `frames` (verb and noun frames of `rules/frames.tsv`),
 //! `counts` (casualty, arrest and deployment figures), `grammar` (negation,
@@ -23,17 +26,6 @@ use crate::mentions::{EntityType, Mention};
 use crate::resolve::{Entity, Resolved};
 use crate::rules::{KeywordPosition, Rules};
 use crate::text::{Sentence, Token};
-use alliances::led_alliances;
-use counts::counts;
-use frames::frames;
-use grammar::hidden_ranges;
-use passes::{
-    agents_carried_by_also, agents_of_announced_appointments, dedupe, listed_appointees,
-    name_deployed_forces,
-};
-use posts::{
-    carry_owners, is_company_post, positions_from_role_changes, resigned_from_post, titles,
-};
 
 /// What an extractor sees of one sentence.
 pub struct SentenceView<'a> {
@@ -84,6 +76,54 @@ impl SentenceView<'_> {
     }
 }
 
+/// The extractor name of a fact until the registry stamps it.
+const UNSTAMPED: &str = "";
+
+/// A sentence extractor: adds the facts it reads in one sentence.
+type SentenceExtractor = fn(&SentenceView, &mut Facts);
+
+/// The sentence extractors, run in this order on every sentence. Each fact
+/// one makes is stamped with its name (`ng:extractor`).
+const SENTENCE_EXTRACTORS: [(&str, SentenceExtractor); 4] = [
+    ("titles", posts::titles),
+    ("alliances", alliances::led_alliances),
+    ("frames", frames::frames),
+    ("counts", counts::counts),
+];
+
+/// An article-level pass, by what it may change.
+enum Pass {
+    /// Makes facts of its own from the article and the facts so far; they are
+    /// stamped with the pass's name.
+    Adds(fn(&Article, &Facts) -> Vec<RelationFact>),
+    /// Completes or drops facts made before and makes none, so an edited fact
+    /// keeps the name of the extractor that made it.
+    Edits(fn(&Article, &mut Facts)),
+    /// Edits facts and names entities the resolution lacks (returned, and
+    /// numbered after the article's entities).
+    Names(fn(&Article, &mut Facts) -> Vec<Entity>),
+}
+
+/// The article-level passes, run in this order after the sentence extractors
+/// (then `dedupe` merges what was told twice).
+const PASSES: [(&str, Pass); 8] = [
+    (
+        "announced-appointments",
+        Pass::Edits(passes::agents_of_announced_appointments),
+    ),
+    ("listed-appointees", Pass::Adds(passes::listed_appointees)),
+    ("also-agents", Pass::Edits(passes::agents_carried_by_also)),
+    ("carry-owners", Pass::Edits(posts::carry_owners)),
+    ("resigned-from-post", Pass::Edits(posts::resigned_from_post)),
+    ("company-posts", Pass::Edits(posts::company_posts)),
+    (
+        "role-changes",
+        Pass::Adds(posts::positions_from_role_changes),
+    ),
+    // (Before deduplication: "troops" sent by two countries are two forces.)
+    ("deployed-forces", Pass::Names(passes::name_deployed_forces)),
+];
+
 /// What extraction gives for one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
@@ -95,72 +135,141 @@ pub struct Extraction {
     pub new_entities: Vec<Entity>,
 }
 
-/// Runs all extractors over an article. The resolution is only read.
+/// Runs the sentence extractors over every sentence, then the article-level
+/// passes. The resolution is only read.
 pub fn extract(
     sentences: &[Sentence],
     resolved: &Resolved,
     anchor: Option<Date>,
     rules: &Rules,
 ) -> Extraction {
-    let types: Vec<EntityType> = resolved.entities.iter().map(|e| e.entity_type).collect();
+    let mut article = Article::new(sentences, resolved, anchor, rules);
     let mut facts = Facts::default();
-    let main_country = resolved.dominant_country(rules);
-    let foreign = foreign_entities(resolved, main_country, rules);
-    // The organisation a story is about, unless the story is about a country.
-    let main_organization = resolved
-        .main_organization()
-        .filter(|_| main_country.is_none());
     for (s, sentence) in sentences.iter().enumerate() {
-        let mentions = &resolved.mentions[s];
-        let hidden = hidden_ranges(&sentence.tokens, mentions, rules);
-        let view = SentenceView {
-            sentence,
-            mentions,
-            types: &types,
-            main_country,
-            main_country_name: main_country.map(|c| resolved.entities[c].label.as_str()),
-            main_organization,
-            foreign: &foreign,
-            anchor,
-            rules,
-            hidden,
-        };
-        titles(&view, &mut facts);
-        led_alliances(&view, &mut facts);
-        frames(&view, &mut facts);
-        counts(&view, &mut facts);
+        let view = article.view(s, sentence);
+        for (name, extractor) in SENTENCE_EXTRACTORS {
+            let mut found = Facts::default();
+            extractor(&view, &mut found);
+            for f in &mut found.relations {
+                f.extractor = name;
+            }
+            for c in &mut found.counts {
+                c.extractor = name;
+            }
+            facts.relations.append(&mut found.relations);
+            facts.counts.append(&mut found.counts);
+        }
     }
-    agents_of_announced_appointments(sentences, resolved, rules, &mut facts);
-    listed_appointees(sentences, resolved, rules, &mut facts);
-    agents_carried_by_also(sentences, &mut facts);
-    carry_owners(&mut facts, &types);
-    // A company by its legal form ("Acme Widgets Inc").
-    let main_company = main_organization.filter(|&o| {
-        resolved.entities[o]
-            .label
-            .rsplit(' ')
-            .next()
-            .and_then(|last| rules.org_keywords.get(last.trim_end_matches('.')))
-            .is_some_and(|(_, position)| *position == KeywordPosition::Suffix)
-    });
-    resigned_from_post(&mut facts, &types, (main_company, main_organization), rules);
-    // "X was appointed president and chief executive" in a company's story: its post.
-    for f in facts.relations.iter_mut().filter(|f| {
-        f.relation == Relation::Appointed
-            && f.organization.is_none()
-            && f.subject
-                .is_none_or(|a| types[a] != EntityType::Organization)
-            && f.role.as_deref().is_some_and(|r| is_company_post(r, rules))
-    }) {
-        f.organization = main_company;
+    for (name, pass) in PASSES {
+        match pass {
+            Pass::Adds(pass) => {
+                let made = pass(&article, &facts);
+                facts.relations.extend(made.into_iter().map(|mut f| {
+                    f.extractor = name;
+                    f
+                }));
+            }
+            Pass::Edits(pass) => pass(&article, &mut facts),
+            Pass::Names(pass) => {
+                let named = pass(&article, &mut facts);
+                article.types.extend(named.iter().map(|e| e.entity_type));
+                article.named.extend(named);
+            }
+        }
     }
-    positions_from_role_changes(&mut facts, &types, main_country, rules);
-    // (Before deduplication: "troops" sent by two countries are two forces.)
-    let new_entities = name_deployed_forces(resolved, &mut facts, rules);
-    dedupe(&mut facts);
+    passes::dedupe(&mut facts);
+    debug_assert!(
+        facts.relations.iter().all(|f| f.extractor != UNSTAMPED),
+        "an editing pass made a fact"
+    );
     Extraction {
         facts,
-        new_entities,
+        new_entities: article.named,
+    }
+}
+
+/// What an article-level pass sees: the sentences, the resolution (and the
+/// entities passes named after it) and what the story is about.
+struct Article<'a> {
+    sentences: &'a [Sentence],
+    resolved: &'a Resolved,
+    /// Entities named by passes, numbered after the resolution's.
+    named: Vec<Entity>,
+    /// Entity types of all the article's entities.
+    types: Vec<EntityType>,
+    anchor: Option<Date>,
+    rules: &'a Rules,
+    /// The article's dominant country, owner of unqualified state posts.
+    main_country: Option<usize>,
+    /// The organisation the article is about (when no country dominates).
+    main_organization: Option<usize>,
+    /// The main organisation when its name has a company's legal form
+    /// ("Acme Widgets Inc").
+    main_company: Option<usize>,
+    /// Per entity of the resolution: see [`SentenceView::foreign`].
+    foreign: Vec<bool>,
+}
+
+impl<'a> Article<'a> {
+    fn new(
+        sentences: &'a [Sentence],
+        resolved: &'a Resolved,
+        anchor: Option<Date>,
+        rules: &'a Rules,
+    ) -> Self {
+        let main_country = resolved.dominant_country(rules);
+        // The organisation a story is about, unless the story is about a country.
+        let main_organization = resolved
+            .main_organization()
+            .filter(|_| main_country.is_none());
+        let main_company = main_organization.filter(|&o| {
+            resolved.entities[o]
+                .label
+                .rsplit(' ')
+                .next()
+                .and_then(|last| rules.org_keywords.get(last.trim_end_matches('.')))
+                .is_some_and(|(_, position)| *position == KeywordPosition::Suffix)
+        });
+        Article {
+            sentences,
+            resolved,
+            named: Vec::new(),
+            types: resolved.entities.iter().map(|e| e.entity_type).collect(),
+            anchor,
+            rules,
+            main_country,
+            main_organization,
+            main_company,
+            foreign: foreign_entities(resolved, main_country, rules),
+        }
+    }
+
+    /// Entity `i`: the resolution's, or one named by a pass after them.
+    fn entity(&self, i: usize) -> &Entity {
+        let known = &self.resolved.entities;
+        known.get(i).unwrap_or_else(|| &self.named[i - known.len()])
+    }
+
+    /// Number of the article's entities (the resolution's and those named).
+    fn entity_count(&self) -> usize {
+        self.resolved.entities.len() + self.named.len()
+    }
+
+    /// The view of sentence `s` that sentence extractors read.
+    fn view<'v>(&'v self, s: usize, sentence: &'v Sentence) -> SentenceView<'v> {
+        let mentions = &self.resolved.mentions[s];
+        SentenceView {
+            sentence,
+            mentions,
+            types: &self.types,
+            anchor: self.anchor,
+            rules: self.rules,
+            main_country: self.main_country,
+            main_country_name: self.main_country.map(|c| self.entity(c).label.as_str()),
+            main_organization: self.main_organization,
+            foreign: &self.foreign,
+            hidden: grammar::hidden_ranges(&sentence.tokens, mentions, self.rules),
+        }
     }
 }
 
@@ -185,13 +294,14 @@ fn foreign_entities(resolved: &Resolved, main_country: Option<usize>, rules: &Ru
         .collect()
 }
 
+/// A fact read in the view's sentence (its extractor's name is stamped by
+/// the registry).
 fn relation_fact(
     view: &SentenceView,
     relation: Relation,
     subject: Option<usize>,
     object: Option<usize>,
     role: Option<String>,
-    extractor: &'static str,
     confidence: f32,
 ) -> RelationFact {
     RelationFact {
@@ -203,7 +313,7 @@ fn relation_fact(
         date: None,
         place: None,
         evidence: view.evidence(),
-        extractor,
+        extractor: UNSTAMPED,
         confidence,
     }
 }

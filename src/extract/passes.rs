@@ -4,21 +4,17 @@
 
 use super::counts::number_at;
 use super::frames::appoints;
+use super::{Article, UNSTAMPED};
 use crate::facts::{Evidence, Facts, Relation, RelationFact};
 use crate::mentions::EntityType;
-use crate::resolve::{Entity, Resolved};
-use crate::rules::Rules;
-use crate::text::{Sentence, Token};
+use crate::resolve::Entity;
+use crate::text::Token;
 
 /// "President X swore in four new ministers. Y was made finance minister.":
 /// a person who appoints an unnamed plural of posts is the agent of the
 /// agentless appointments told in the next sentences (at most four).
-pub(super) fn agents_of_announced_appointments(
-    sentences: &[Sentence],
-    resolved: &Resolved,
-    rules: &Rules,
-    facts: &mut Facts,
-) {
+pub(super) fn agents_of_announced_appointments(article: &Article, facts: &mut Facts) {
+    let (sentences, rules) = (article.sentences, article.rules);
     let plural_post = |t: &Token| {
         let singular = t
             .lower
@@ -30,10 +26,8 @@ pub(super) fn agents_of_announced_appointments(
     let mut announced: Vec<(usize, usize)> = Vec::new();
     for (s, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
-        for (m, entity) in &resolved.mentions[s] {
-            let Some(person) =
-                entity.filter(|e| resolved.entities[*e].entity_type == EntityType::Person)
-            else {
+        for (m, entity) in &article.resolved.mentions[s] {
+            let Some(person) = entity.filter(|e| article.types[*e] == EntityType::Person) else {
                 continue;
             };
             let verb = m.last;
@@ -66,12 +60,10 @@ pub(super) fn agents_of_announced_appointments(
 /// "Acme elected two new directors. They were A and B." (or
 /// "...two managers: A and B"): each listed person is appointed to the
 /// post the plural names, by the one who appointed them.
-pub(super) fn listed_appointees(
-    sentences: &[Sentence],
-    resolved: &Resolved,
-    rules: &Rules,
-    facts: &mut Facts,
-) {
+/// (It reads the sentences, not the facts made so far.)
+pub(super) fn listed_appointees(article: &Article, _: &Facts) -> Vec<RelationFact> {
+    let (sentences, rules) = (article.sentences, article.rules);
+    let mut appointed = Vec::new();
     for (s, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         let Some(verb) = tokens.iter().position(|t| appoints(&t.lower, rules)) else {
@@ -87,14 +79,14 @@ pub(super) fn listed_appointees(
             continue;
         };
         // The appointer: the organisation or person before the verb.
-        let agent = resolved.mentions[s]
+        let agent = article.resolved.mentions[s]
             .iter()
             .rev()
             .find(|(m, _)| m.last <= verb)
             .and_then(|(_, e)| *e)
             .filter(|e| {
                 matches!(
-                    resolved.entities[*e].entity_type,
+                    article.types[*e],
                     EntityType::Organization | EntityType::Person
                 )
             });
@@ -111,7 +103,7 @@ pub(super) fn listed_appointees(
             they.then_some(s + 1)
         };
         if let Some(at) = listed {
-            let mentions = &resolved.mentions[at];
+            let mentions = &article.resolved.mentions[at];
             let list_tokens = &sentences[at].tokens;
             // The list opens right after "They are" or the colon and runs while
             // names are joined by "," and "and".
@@ -125,7 +117,7 @@ pub(super) fn listed_appointees(
                     .collect();
                 let joined = people.is_empty() && gap.is_empty()
                     || matches!(gap.as_slice(), [","] | ["and"] | [",", "and"]);
-                let person = e.filter(|e| resolved.entities[*e].entity_type == EntityType::Person);
+                let person = e.filter(|e| article.types[*e] == EntityType::Person);
                 let (true, Some(person)) = (joined, person) else {
                     break;
                 };
@@ -133,13 +125,12 @@ pub(super) fn listed_appointees(
                 last = m.last;
             }
             for person in people {
-                facts.relations.push(RelationFact {
+                appointed.push(RelationFact {
                     relation: Relation::Appointed,
                     subject: agent,
                     object: Some(person),
                     role: Some(role.clone()),
-                    organization: agent
-                        .filter(|a| resolved.entities[*a].entity_type == EntityType::Organization),
+                    organization: agent.filter(|a| article.types[*a] == EntityType::Organization),
                     date: None,
                     place: None,
                     evidence: Evidence {
@@ -147,18 +138,20 @@ pub(super) fn listed_appointees(
                         start: sentences[at].start,
                         end: sentences[at].end,
                     },
-                    extractor: "frames",
+                    extractor: UNSTAMPED,
                     confidence: 0.6,
                 });
             }
         }
     }
+    appointed
 }
 
 /// "The president fired X. Y was also dismissed.": an
 /// agentless dismissal or appointment told with "also" shares the agent of the
 /// same change told just before (at most two sentences back).
-pub(super) fn agents_carried_by_also(sentences: &[Sentence], facts: &mut Facts) {
+pub(super) fn agents_carried_by_also(article: &Article, facts: &mut Facts) {
+    let sentences = article.sentences;
     let says_also = |sentence: usize| {
         sentences
             .iter()
@@ -191,19 +184,15 @@ pub(super) fn agents_carried_by_also(sentences: &[Sentence], facts: &mut Facts) 
 /// "Turkish troops", "the alliance (NATO) sent troops" gives "NATO troops", so
 /// that one country's troops are not merged with another's. Returns the
 /// forces it names: new entities, numbered after the resolution's.
-pub(super) fn name_deployed_forces(
-    resolved: &Resolved,
-    facts: &mut Facts,
-    rules: &Rules,
-) -> Vec<Entity> {
-    let known = &resolved.entities;
+pub(super) fn name_deployed_forces(article: &Article, facts: &mut Facts) -> Vec<Entity> {
+    let rules = article.rules;
     let mut named: Vec<Entity> = Vec::new();
     let countries: Vec<(usize, usize)> = facts
         .relations
         .iter()
         .filter(|f| f.relation == Relation::HoldsPosition)
         .filter_map(|f| Some((f.subject?, f.object?)))
-        .filter(|(_, o)| known[*o].entity_type == EntityType::Country)
+        .filter(|(_, o)| article.types[*o] == EntityType::Country)
         .collect();
     for n in 0..facts.relations.len() {
         let f = &facts.relations[n];
@@ -211,8 +200,8 @@ pub(super) fn name_deployed_forces(
         else {
             continue;
         };
-        let unnamed = entity(known, &named, force).incidental
-            && entity(known, &named, force)
+        let unnamed = entity(article, &named, force).incidental
+            && entity(article, &named, force)
                 .label
                 .chars()
                 .all(|c| !c.is_uppercase());
@@ -220,14 +209,14 @@ pub(super) fn name_deployed_forces(
             continue;
         }
         // A leader's forces are their country's ("the president sent troops").
-        let agent = match entity(known, &named, agent).entity_type {
+        let agent = match entity(article, &named, agent).entity_type {
             EntityType::Person => match countries.iter().find(|(p, _)| *p == agent) {
                 Some((_, country)) => *country,
                 None => continue,
             },
             _ => agent,
         };
-        let owner = entity(known, &named, agent);
+        let owner = entity(article, &named, agent);
         let prefix = match owner.entity_type {
             EntityType::Country => rules
                 .adjectives
@@ -243,19 +232,19 @@ pub(super) fn name_deployed_forces(
                 .unwrap_or_else(|| owner.label.clone()),
             _ => continue,
         };
-        let label = format!("{prefix} {}", entity(known, &named, force).label);
-        let id = match known
-            .iter()
+        let label = format!("{prefix} {}", entity(article, &named, force).label);
+        let id = match (0..article.entity_count())
+            .map(|i| article.entity(i))
             .chain(&named)
             .position(|e| e.label == label && e.entity_type == EntityType::MilitaryForce)
         {
             Some(id) => id,
             None => {
-                let mut named_force = entity(known, &named, force).clone();
+                let mut named_force = entity(article, &named, force).clone();
                 named_force.label = label;
                 named_force.mentions = 1;
                 named.push(named_force);
-                known.len() + named.len() - 1
+                article.entity_count() + named.len() - 1
             }
         };
         let sentence = facts.relations[n].evidence.sentence;
@@ -276,7 +265,7 @@ pub(super) fn name_deployed_forces(
     // rather than joined to other stories' forces.
     let unnamed = |e: Option<usize>| {
         e.is_some_and(|e| {
-            let force = entity(known, &named, e);
+            let force = entity(article, &named, e);
             force.incidental
                 && force.entity_type == EntityType::MilitaryForce
                 && !force.label.contains(' ')
@@ -291,9 +280,12 @@ pub(super) fn name_deployed_forces(
     named
 }
 
-/// Entity `i`: one of the resolution's (`known`) or, after them, one named here.
-fn entity<'a>(known: &'a [Entity], named: &'a [Entity], i: usize) -> &'a Entity {
-    known.get(i).unwrap_or_else(|| &named[i - known.len()])
+/// Entity `i`: one of the article's or, after them, one named here.
+fn entity<'a>(article: &'a Article, named: &'a [Entity], i: usize) -> &'a Entity {
+    match i.checked_sub(article.entity_count()) {
+        Some(n) => &named[n],
+        None => article.entity(i),
+    }
 }
 
 /// One fact once per article: the first sentence's evidence is kept. A role

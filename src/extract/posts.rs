@@ -4,8 +4,8 @@
 //! article-level passes that settle owners and derive positions from role
 //! changes. The title lookup used here is kept in one section at the end.
 
-use super::{relation_fact, SentenceView};
-use crate::facts::{Facts, Relation};
+use super::{relation_fact, Article, SentenceView};
+use crate::facts::{Facts, Relation, RelationFact};
 use crate::mentions::{EntityType, Mention, MentionKind};
 use crate::rules::{Rules, TitleClass};
 use crate::text::{Token, TokenKind};
@@ -38,7 +38,6 @@ pub(super) fn titles(view: &SentenceView, facts: &mut Facts) {
                     Some(person),
                     Some(owner),
                     Some(role),
-                    "titles",
                     0.7,
                 ));
             }
@@ -104,7 +103,6 @@ pub(super) fn titles(view: &SentenceView, facts: &mut Facts) {
                     Some(person),
                     Some(object),
                     Some(role),
-                    "titles",
                     confidence,
                 ));
             }
@@ -555,7 +553,8 @@ pub(super) fn named_post(view: &SentenceView, mention: &Mention) -> Option<Strin
 
 /// A post given without its country ("President X") takes the country the
 /// article gives the same person elsewhere ("Russian President X"), if any.
-pub(super) fn carry_owners(facts: &mut Facts, types: &[EntityType]) {
+pub(super) fn carry_owners(article: &Article, facts: &mut Facts) {
+    let types = &article.types;
     let explicit: Vec<(usize, usize)> = facts
         .relations
         .iter()
@@ -582,12 +581,8 @@ pub(super) fn carry_owners(facts: &mut Facts, types: &[EntityType]) {
 /// a body, not a country: leaving a state post is not leaving the state), else
 /// the company the article is about (a legal-form name), else for a company
 /// post the organisation the article is about.
-pub(super) fn resigned_from_post(
-    facts: &mut Facts,
-    types: &[EntityType],
-    (main_company, main_organization): (Option<usize>, Option<usize>),
-    rules: &Rules,
-) {
+pub(super) fn resigned_from_post(article: &Article, facts: &mut Facts) {
+    let types = &article.types;
     let posts: Vec<(usize, usize, Option<String>)> = facts
         .relations
         .iter()
@@ -613,8 +608,13 @@ pub(super) fn resigned_from_post(
         // A company story's company, or (for a company post) the story's main
         // organisation: "X resigned from his palace post" in a story that
         // names Reuters most is not Reuters'.
-        let company_post = f.role.as_deref().is_some_and(|r| is_company_post(r, rules));
-        let fallback = main_company.or(main_organization.filter(|_| company_post));
+        let company_post = f
+            .role
+            .as_deref()
+            .is_some_and(|r| is_company_post(r, article.rules));
+        let fallback = article
+            .main_company
+            .or(article.main_organization.filter(|_| company_post));
         f.object = match post {
             Some(o) if types[o] == EntityType::Organization => Some(o),
             Some(_) => None,
@@ -623,15 +623,29 @@ pub(super) fn resigned_from_post(
     }
 }
 
+/// "X was appointed president and chief executive" in a company's story: an
+/// appointment to a company post that names no organisation is to the
+/// company the story is about (a legal-form name).
+pub(super) fn company_posts(article: &Article, facts: &mut Facts) {
+    let types = &article.types;
+    for f in facts.relations.iter_mut().filter(|f| {
+        f.relation == Relation::Appointed
+            && f.organization.is_none()
+            && f.subject
+                .is_none_or(|a| types[a] != EntityType::Organization)
+            && f.role
+                .as_deref()
+                .is_some_and(|r| is_company_post(r, article.rules))
+    }) {
+        f.organization = article.main_company;
+    }
+}
+
 /// An appointment, dismissal, resignation or succession with a post says who
 /// held it: "Acme named X chief executive" gives X holdsPosition Acme (chief
 /// executive); "X succeeded Y as chairman of Acme" gives both X and Y the post.
-pub(super) fn positions_from_role_changes(
-    facts: &mut Facts,
-    types: &[EntityType],
-    dominant_country: Option<usize>,
-    rules: &Rules,
-) {
+pub(super) fn positions_from_role_changes(article: &Article, facts: &Facts) -> Vec<RelationFact> {
+    let types = &article.types;
     let mut derived = Vec::new();
     for f in &facts.relations {
         let (holders, organisation) = match f.relation {
@@ -646,8 +660,8 @@ pub(super) fn positions_from_role_changes(
         let Some(role) = f.role.clone() else { continue };
         // A state post without its owner belongs to the article's country; a
         // company post ("president and chief executive") never does.
-        let company_post = is_company_post(&role, rules);
-        let organisation = organisation.or(dominant_country.filter(|_| {
+        let company_post = is_company_post(&role, article.rules);
+        let organisation = organisation.or(article.main_country.filter(|_| {
             !company_post && matches!(f.relation, Relation::Appointed | Relation::Succeeded)
         }));
         let Some(organisation) = organisation
@@ -666,12 +680,11 @@ pub(super) fn positions_from_role_changes(
             position.object = Some(organisation);
             position.role = Some(role.clone());
             position.organization = None;
-            position.extractor = "role-changes";
             position.confidence = 0.7;
             derived.push(position);
         }
     }
-    facts.relations.extend(derived);
+    derived
 }
 
 // Title lookup: whether words form a post. (mentions has its own; one
