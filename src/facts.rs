@@ -99,6 +99,18 @@ pub struct Evidence {
     pub end: usize,
 }
 
+/// Whether a fact's object is written with it or supplied from elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectSource {
+    /// Written with the fact in its sentence ("Russian President X": Russia).
+    Written,
+    /// Supplied by a default or by another fact: the article's country or
+    /// company as the owner of a post that names none, a post's owner carried
+    /// from elsewhere in the article, the organisation of a position derived
+    /// from a role change.
+    Inferred,
+}
+
 /// A relation between entities of one article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelationFact {
@@ -118,6 +130,8 @@ pub struct RelationFact {
     pub place: Option<usize>,
     /// The sentence it was read from.
     pub evidence: Evidence,
+    /// Whether the object is written with the fact or inferred.
+    pub object_source: ObjectSource,
     /// Name of the extractor that produced it.
     pub extractor: &'static str,
     /// Confidence in [0, 1].

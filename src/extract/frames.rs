@@ -9,7 +9,7 @@ use super::grammar::{
 };
 use super::posts::{holder_of, named_post, title_phrase_end};
 use super::{relation_fact, SentenceView};
-use crate::facts::{Facts, Relation};
+use crate::facts::{Facts, ObjectSource, Relation};
 use crate::mentions::{EntityType, MentionKind};
 use crate::rules::{Frame, FrameKind, Rules};
 use crate::text::{Token, TokenKind};
@@ -224,6 +224,7 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
             let (role, organization) = role_after(view, end);
             // "Acme Corp said X had resigned": from the company that reports it.
             let person = view.entity_type(k) == Some(EntityType::Person);
+            let reported = organization.is_none();
             let organization = organization.or_else(|| {
                 reporting_organization(view)
                     .filter(|_| person)
@@ -245,6 +246,8 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                 fact.date = date;
                 if relation == Relation::Appointed {
                     fact.organization = organization;
+                } else if reported {
+                    fact.object_source = ObjectSource::Inferred;
                 }
                 facts.relations.push(fact);
             }

@@ -21,7 +21,7 @@ mod posts;
 mod tests;
 
 use crate::dates::Date;
-use crate::facts::{Evidence, Facts, Relation, RelationFact};
+use crate::facts::{Evidence, Facts, ObjectSource, Relation, RelationFact};
 use crate::mentions::{EntityType, Mention};
 use crate::resolve::{Entity, Resolved};
 use crate::rules::{KeywordPosition, Rules};
@@ -313,6 +313,7 @@ fn relation_fact(
         date: None,
         place: None,
         evidence: view.evidence(),
+        object_source: ObjectSource::Written,
         extractor: UNSTAMPED,
         confidence,
     }

@@ -5,7 +5,7 @@
 use super::counts::number_at;
 use super::frames::appoints;
 use super::{Article, UNSTAMPED};
-use crate::facts::{Evidence, Facts, Relation, RelationFact};
+use crate::facts::{Evidence, Facts, ObjectSource, Relation, RelationFact};
 use crate::mentions::EntityType;
 use crate::resolve::Entity;
 use crate::text::Token;
@@ -138,6 +138,7 @@ pub(super) fn listed_appointees(article: &Article, _: &Facts) -> Vec<RelationFac
                         start: sentences[at].start,
                         end: sentences[at].end,
                     },
+                    object_source: ObjectSource::Written,
                     extractor: UNSTAMPED,
                     confidence: 0.6,
                 });
@@ -319,7 +320,9 @@ pub(super) fn dedupe(facts: &mut Facts) {
         };
         if let Some(k) = kept.iter_mut().find(|k| same_change(k)) {
             k.subject = k.subject.or(f.subject);
-            k.object = k.object.or(f.object);
+            if k.object.is_none() {
+                (k.object, k.object_source) = (f.object, f.object_source);
+            }
             k.role = k.role.take().or(f.role);
             k.date = k.date.or(f.date);
             k.organization = k.organization.or(f.organization);

@@ -5,7 +5,7 @@
 //! changes. The title lookup used here is kept in one section at the end.
 
 use super::{relation_fact, Article, SentenceView};
-use crate::facts::{Facts, Relation, RelationFact};
+use crate::facts::{Facts, ObjectSource, Relation, RelationFact};
 use crate::mentions::{EntityType, Mention, MentionKind};
 use crate::rules::{Rules, TitleClass};
 use crate::text::{Token, TokenKind};
@@ -91,20 +91,26 @@ pub(super) fn titles(view: &SentenceView, facts: &mut Facts) {
             });
             // "president of Porto's Caixa mutual": an owner we could not read
             // is no licence to guess one.
-            let (object, confidence) = match owner {
-                Some(o) => (Some(o), 0.8),
-                None if unknown_owner => (None, 0.0),
-                None => (default_owner(view, k, class, &role), 0.6),
+            let (object, confidence, object_source) = match owner {
+                Some(o) => (Some(o), 0.8, ObjectSource::Written),
+                None if unknown_owner => (None, 0.0, ObjectSource::Inferred),
+                None => (
+                    default_owner(view, k, class, &role),
+                    0.6,
+                    ObjectSource::Inferred,
+                ),
             };
             if let Some(object) = object.filter(|o| *o != person) {
-                facts.relations.push(relation_fact(
+                let mut fact = relation_fact(
                     view,
                     Relation::HoldsPosition,
                     Some(person),
                     Some(object),
                     Some(role),
                     confidence,
-                ));
+                );
+                fact.object_source = object_source;
+                facts.relations.push(fact);
             }
         }
     }
@@ -558,15 +564,15 @@ pub(super) fn carry_owners(article: &Article, facts: &mut Facts) {
     let explicit: Vec<(usize, usize)> = facts
         .relations
         .iter()
-        .filter(|f| f.relation == Relation::HoldsPosition && f.confidence >= 0.8)
+        .filter(|f| {
+            f.relation == Relation::HoldsPosition && f.object_source == ObjectSource::Written
+        })
         .filter_map(|f| Some((f.subject?, f.object?)))
         .filter(|(_, o)| types[*o] == EntityType::Country)
         .collect();
-    for f in facts
-        .relations
-        .iter_mut()
-        .filter(|f| f.relation == Relation::HoldsPosition && f.confidence < 0.8)
-    {
+    for f in facts.relations.iter_mut().filter(|f| {
+        f.relation == Relation::HoldsPosition && f.object_source == ObjectSource::Inferred
+    }) {
         let Some(subject) = f.subject else { continue };
         if let Some((_, country)) = explicit.iter().find(|(s, _)| *s == subject) {
             if f.object.is_some_and(|o| types[o] == EntityType::Country) {
@@ -620,6 +626,7 @@ pub(super) fn resigned_from_post(article: &Article, facts: &mut Facts) {
             Some(_) => None,
             None => person.and(fallback),
         };
+        f.object_source = ObjectSource::Inferred;
     }
 }
 
@@ -680,6 +687,7 @@ pub(super) fn positions_from_role_changes(article: &Article, facts: &Facts) -> V
             position.object = Some(organisation);
             position.role = Some(role.clone());
             position.organization = None;
+            position.object_source = ObjectSource::Inferred;
             position.confidence = 0.7;
             derived.push(position);
         }
