@@ -247,7 +247,7 @@ fn is_count_trigger(view: &SentenceView, k: usize) -> Option<String> {
 /// Who a sentence's figures are attributed to: "according to X", "X said".
 fn attribution(view: &SentenceView) -> Option<usize> {
     let tokens = view.tokens();
-    for (k, (m, e)) in view.mentions.iter().enumerate() {
+    for (m, e) in view.mentions {
         let Some(e) = e else { continue };
         if !matches!(
             view.types[*e],
@@ -266,7 +266,6 @@ fn attribution(view: &SentenceView) -> Option<usize> {
                 Some("said" | "says" | "reported" | "told" | "announced")
             )
         {
-            let _ = k;
             return Some(*e);
         }
     }
