@@ -6,7 +6,7 @@
 
 use super::{relation_fact, Article, SentenceView};
 use crate::facts::{Facts, ObjectSource, Relation, RelationFact};
-use crate::mentions::{EntityType, Mention, MentionKind};
+use crate::mentions::{EntityType, Mention, MentionKind, TitleLookup};
 use crate::rules::{Rules, TitleClass};
 use crate::text::{Token, TokenKind};
 
@@ -336,9 +336,7 @@ fn coordinated_title_before(
         if !words.iter().all(Token::is_capitalized) {
             return None;
         }
-        let phrase = crate::mentions::join_lower(words);
-        let class = crate::mentions::title_class(&phrase, rules)
-            .filter(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))?;
+        let class = TitleLookup::new(rules).posts().class(words)?;
         let owner = view
             .mentions
             .iter()
@@ -416,22 +414,12 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
         j = after;
     }
     let start = j;
-    let mut found = None;
-    for e in j + 1..=(j + view.rules.max_title_words + 2).min(tokens.len()) {
-        if tokens[e - 1].kind != TokenKind::Word {
-            break;
-        }
-        let phrase: Vec<&str> = tokens[j..e].iter().map(|t| t.lower.as_str()).collect();
-        if let Some(class) = crate::mentions::title_class(&phrase.join(" "), view.rules)
-            .filter(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))
-        {
-            found = Some((e, class));
-        } else if possessor.is_some() && is_portfolio_post(&tokens[j..e], view.rules) {
-            // "the EU's foreign policy chief": an owner makes the field words safe.
-            found = view.rules.titles.get(&tokens[e - 1].lower).map(|c| (e, *c));
-        }
-    }
-    let (title_end, class) = found?;
+    // "the EU's foreign policy chief": an owner makes the field words safe.
+    let (title_end, class) = TitleLookup::new(view.rules)
+        .words()
+        .posts()
+        .portfolio_posts(possessor.is_some())
+        .longest(tokens, j, tokens.len())?;
     // "head trader for Y": the title word only modifies a longer post.
     let longer_post = tokens.get(title_end).is_some_and(|t| {
         t.kind == TokenKind::Word
@@ -700,74 +688,12 @@ pub(super) fn positions_from_role_changes(article: &Article, facts: &Facts) -> V
 
 /// End of the longest lowercase title phrase (with modifiers) starting at `at`.
 pub(super) fn title_phrase_end(view: &SentenceView, at: usize) -> Option<usize> {
-    let tokens = view.tokens();
-    let mut found = None;
-    for e in at + 1..=(at + view.rules.max_title_words + 2).min(tokens.len()) {
-        if tokens[e - 1].kind != TokenKind::Word {
-            break;
-        }
-        let phrase: Vec<&str> = tokens[at..e].iter().map(|t| t.lower.as_str()).collect();
-        if crate::mentions::title_class(&phrase.join(" "), view.rules)
-            .is_some_and(|c| !matches!(c, TitleClass::Modifier | TitleClass::Honorific))
-            || is_portfolio_post(&tokens[at..e], view.rules)
-        {
-            found = Some(e);
-        }
-    }
-    found
-}
-
-/// "agriculture secretary", "trade and industry minister", "finance director": a
-/// post led by the name of its portfolio, one or two plain lowercase words (or two
-/// joined by "and") that the titles file does not list.
-fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
-    let Some((head, field)) = words.split_last() else {
-        return false;
-    };
-    // A field word is no post itself ("president and chief executive" is two posts).
-    let plain = |t: &Token| {
-        t.kind == TokenKind::Word
-            && !t.is_capitalized()
-            && t.text.chars().all(char::is_alphabetic)
-            && rules
-                .titles
-                .get(t.lower.as_str())
-                .is_none_or(|c| *c == TitleClass::Modifier)
-            && !matches!(
-                t.lower.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "and"
-                    | "or"
-                    | "of"
-                    | "for"
-                    | "to"
-                    | "as"
-                    | "in"
-                    | "on"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "new"
-                    | "was"
-                    | "is"
-                    | "be"
-            )
-    };
-    let field_ok = match field {
-        [one] => plain(one),
-        [one, two] => plain(one) && plain(two),
-        [one, and, two] => plain(one) && and.lower == "and" && plain(two),
-        _ => false,
-    };
-    field_ok
-        && matches!(
-            rules.titles.get(head.lower.as_str()),
-            Some(TitleClass::Government | TitleClass::Business | TitleClass::Military)
-        )
-        && !head.is_capitalized()
+    TitleLookup::new(view.rules)
+        .words()
+        .posts()
+        .portfolio_posts(true)
+        .longest(view.tokens(), at, view.tokens().len())
+        .map(|(e, _)| e)
 }
 
 /// A post with a company title in it ("president and chief executive").
