@@ -15,10 +15,10 @@ Checks, each failure printed as an "ERROR:" line:
   3. against the Rust sources (default: ../src next to the ontology directory):
      the PREFIXES of src/mapping.rs are declared with the same namespaces, and
      every term of emitted_terms() (its string list, the entity type names of
-     src/mentions.rs, the relation names of src/facts.rs and the classes of
-     relation_class) plus every ng("...") and external iri(...) term the mapping
-     writes is declared; entity classes are under ng:Entity, relation classes
-     under ng:Fact, and exactly the role-change relations under ng:RoleChange;
+     src/model/entity.rs, the relation names and event classes of the relation
+     table src/model/relation.rs) plus every ng("...") and external iri(...)
+     term the mapping writes is declared; entity classes are under ng:Entity.
+     (How each relation is declared, tests/ontology.rs checks against the table.)
   4. every ng: term in the SPARQL queries (default: ../queries/*.rq) is declared;
   5. the OWL-RL closure (owlrl.OWLRL_Semantics) of the ontology, with one probe
      individual per ng: class, is consistent (no owlrl error, no owl:Nothing member);
@@ -168,8 +168,8 @@ def check_sources(onto, onto_text, src, report):
     mapping_path = os.path.join(src, "mapping.rs")
     try:
         mapping = open(mapping_path, encoding="utf-8").read()
-        facts = open(os.path.join(src, "facts.rs"), encoding="utf-8").read()
-        mentions = open(os.path.join(src, "mentions.rs"), encoding="utf-8").read()
+        table = open(os.path.join(src, "model", "relation.rs"), encoding="utf-8").read()
+        entities = open(os.path.join(src, "model", "entity.rs"), encoding="utf-8").read()
     except OSError as e:
         report.error(f"cannot read the Rust sources in {src}: {e} (use --src, or --src '' to skip)")
         return
@@ -201,28 +201,20 @@ def check_sources(onto, onto_text, src, report):
         report.error("emitted_terms() not found in mapping.rs")
         return
     listed = re.findall(r'"(\w+)"', body.split("]")[0])
-    name_fn = rust_block(mentions, r"impl EntityType\s*\{.*?pub fn name\(self\)")
+    name_fn = rust_block(entities, r"impl EntityType\s*\{.*?pub fn name\(self\)")
     entity_names = re.findall(r'EntityType::\w+\s*=>\s*"(\w+)"', name_fn or "")
-    entity_variants = re.findall(r"^\s*(\w+),", rust_block(mentions, r"pub enum EntityType\s*\{") or "", re.M)
-    relation_fn = rust_block(facts, r"impl Relation\s*\{.*?pub fn name\(self\)")
-    relation_names = dict(re.findall(r'Relation::(\w+)\s*=>\s*"(\w+)"', relation_fn or ""))
-    relation_variants = re.findall(r"^\s*(\w+),", rust_block(facts, r"pub enum Relation\s*\{") or "", re.M)
-    class_fn = rust_block(mapping, r"pub fn relation_class\(")
-    relation_classes = dict(re.findall(r'Relation::(\w+)\s*=>\s*"(\w+)"', class_fn or ""))
-    role_fn = rust_block(facts, r"pub fn role_change\(self\)")
-    role_changes = set(re.findall(r"Relation::(\w+)\s*=>\s*Some", role_fn or ""))
-    if not listed or not entity_names or not relation_names or not relation_classes:
-        report.error("could not extract the term lists from mapping.rs / mentions.rs / facts.rs")
+    entity_variants = re.findall(r"^\s*(\w+),", rust_block(entities, r"pub enum EntityType\s*\{") or "", re.M)
+    # The table's rows: `Variant { name: "...", event_class: "...", ... }`.
+    rows = re.findall(r'^\s*\w+ \{\s*name: "(\w+)",\s*event_class: "(\w+)",', table, re.M)
+    relation_names = [name for name, _ in rows]
+    relation_classes = [cls for _, cls in rows]
+    if not listed or not entity_names or not rows:
+        report.error("could not extract the term lists from mapping.rs / model/entity.rs / model/relation.rs")
         return
     if set(entity_variants) != set(entity_names) or len(entity_names) != len(entity_variants):
         report.error(f"EntityType variants {entity_variants} and name() strings {entity_names} differ")
-    for v in relation_variants:
-        if v not in relation_names:
-            report.error(f"Relation::{v} has no name() in facts.rs")
-        if v not in relation_classes:
-            report.error(f"Relation::{v} has no class in relation_class()")
     written = set(re.findall(r'\bng\("(\w+)"\)', mapping))
-    emitted = set(listed) | set(entity_names) | set(relation_names.values()) | set(relation_classes.values())
+    emitted = set(listed) | set(entity_names) | set(relation_names) | set(relation_classes)
     missing = sorted(t for t in emitted | written if not declared(onto, URIRef(NG + t)))
     for t in missing:
         report.error(f"ng:{t} is emitted by mapping.rs but not declared in the ontology")
@@ -249,16 +241,6 @@ def check_sources(onto, onto_text, src, report):
     for name in entity_names:
         if entity not in superclasses(onto, URIRef(NG + name)):
             report.error(f"entity class ng:{name} is not a subclass of ng:Entity")
-    fact, role_change = URIRef(NG + "Fact"), URIRef(NG + "RoleChange")
-    for variant, cls in relation_classes.items():
-        supers = superclasses(onto, URIRef(NG + cls))
-        if fact not in supers:
-            report.error(f"relation class ng:{cls} is not a subclass of ng:Fact")
-        if (variant in role_changes) != (role_change in supers):
-            report.error(f"ng:{cls}: role_change() of Relation::{variant} disagrees with ng:RoleChange subclassing")
-        prop = URIRef(NG + relation_names.get(variant, ""))
-        if OWL.ObjectProperty not in set(onto.objects(prop, RDF.type)):
-            report.error(f"direct-edge property {qname(prop)} is not an owl:ObjectProperty")
 
 
 def check_queries(onto, queries, report):
@@ -365,7 +347,7 @@ def main():
     parser.add_argument("ontology", help="the ontology (Turtle)")
     parser.add_argument("data", nargs="?", help="a graph exported by newsgraph (Turtle, TriG, N-Quads, ...)")
     parser.add_argument("--src", default=os.path.join(here, "..", "src"),
-                        help="the Rust sources (mapping.rs, facts.rs, mentions.rs); '' to skip (default: %(default)s)")
+                        help="the Rust sources (mapping.rs, model/entity.rs, model/relation.rs); '' to skip (default: %(default)s)")
     parser.add_argument("--queries", default=os.path.join(here, "..", "queries"),
                         help="directory of *.rq queries; '' to skip (default: %(default)s)")
     parser.add_argument("--no-reason", action="store_true", help="skip the OWL-RL closures")

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Checks newsgraph's exports with the real tools, as CI does.
 
-    check_exports.py DIR --stats STATS.txt --shapes ontology/shapes.ttl \
-        --ontology ontology/newsgraph.ttl [--examples ontology/examples.ttl]
+    check_exports.py DIR --stats STATS.txt --relations RELATIONS.json \
+        --shapes ontology/shapes.ttl --ontology ontology/newsgraph.ttl \
+        [--examples ontology/examples.ttl]
 
 DIR holds the exports of one store, as .ci/run writes them:
 graph.ttl graph.nt graph.nq graph.trig graph.rdf graph.jsonld (RDF),
 graph.graphml graph.gexf graph.csv graph.cypher (graph tools) and
-neo4j/nodes.csv neo4j/relationships.csv. STATS.txt is `newsgraph stats`.
+neo4j/nodes.csv neo4j/relationships.csv. STATS.txt is `newsgraph stats`;
+RELATIONS.json is `newsgraph relations --format json` (the relation table).
 
 Checks:
 1. rdflib parses every RDF export; the number of distinct triples equals
@@ -25,6 +27,7 @@ Prints one line per check and exits 1 on the first failure.
 
 import argparse
 import csv
+import json
 import re
 import sys
 from pathlib import Path
@@ -35,10 +38,6 @@ import rdflib
 
 NG = "https://w3id.org/newsgraph/ontology#"
 ENTITY_TYPES = ["Person", "Organization", "Country", "Place", "MilitaryForce", "Group"]
-RELATIONS = [
-    "hasMember", "dismissed", "appointed", "resigned", "arrested", "succeeded", "holdsPosition",
-    "deployed", "deployedTo", "requestedAssistanceFrom", "spokeWith", "accused", "seized",
-]
 RDF_EXPORTS = [
     ("graph.ttl", "turtle"),
     ("graph.nt", "nt"),
@@ -106,20 +105,27 @@ def check_shacl(data, shapes_path, ontology_path, what):
     ok(f"pyshacl: {what} conforms to {shapes_path}")
 
 
-def expected_counts(turtle):
+def read_relations(path):
+    """The relation names of the relation table."""
+    relations = [row["relation"] for row in json.loads(Path(path).read_text())]
+    if not relations:
+        fail(f"{path}: no relations")
+    return relations
+
+
+def expected_counts(turtle, relations):
     """Entities and direct edges, counted with SPARQL on the Turtle export."""
     types = " ".join(f"ng:{t}" for t in ENTITY_TYPES)
     entities = turtle.query(
         f"PREFIX ng: <{NG}> SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"
     )
-    relations = " ".join(f"ng:{r}" for r in RELATIONS)
     edges = turtle.query(
-        f"PREFIX ng: <{NG}> SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o {{ VALUES ?p {{ {relations} }} ?s ?p ?o }} }}"
+        f"PREFIX ng: <{NG}> SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o {{ VALUES ?p {{ {' '.join(f'ng:{r}' for r in relations)} }} ?s ?p ?o }} }}"
     )
     return int(next(iter(entities))[0]), int(next(iter(edges))[0])
 
 
-def check_graph_files(folder, nodes, edges):
+def check_graph_files(folder, nodes, edges, relations):
     for name, reader in (("graph.graphml", nx.read_graphml), ("graph.gexf", nx.read_gexf)):
         g = reader(folder / name)
         if not g.is_directed():
@@ -130,7 +136,7 @@ def check_graph_files(folder, nodes, edges):
             if data.get("type") not in ENTITY_TYPES or not data.get("label"):
                 fail(f"networkx: {name}: node {node} lacks a label or an entity type: {data}")
         for s, t, data in g.edges(data=True):
-            if data.get("relation") not in RELATIONS or int(data.get("articles", 0)) < 1:
+            if data.get("relation") not in relations or int(data.get("articles", 0)) < 1:
                 fail(f"networkx: {name}: edge {s} -> {t} lacks relation or articles: {data}")
         ok(f"networkx reads {name}: {nodes} nodes, {edges} edges")
     gexf = (folder / "graph.gexf").read_text()
@@ -138,7 +144,7 @@ def check_graph_files(folder, nodes, edges):
         fail("graph.gexf is not a dynamic graph with timeformat=date")
     with open(folder / "graph.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    if len(rows) != edges or any(r["relation"] not in RELATIONS for r in rows):
+    if len(rows) != edges or any(r["relation"] not in relations for r in rows):
         fail(f"graph.csv has {len(rows)} edges, expected {edges}")
     ok(f"graph.csv: {edges} edges")
     cypher = (folder / "graph.cypher").read_text(encoding="utf-8").splitlines()
@@ -272,17 +278,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--stats", required=True)
+    parser.add_argument("--relations", required=True)
     parser.add_argument("--shapes", required=True)
     parser.add_argument("--ontology", required=True)
     parser.add_argument("--examples")
     args = parser.parse_args()
     stats = read_stats(args.stats)
+    relations = read_relations(args.relations)
     turtle = check_rdf(args.folder, stats)
     check_shacl(turtle, args.shapes, args.ontology, "graph.ttl")
     if args.examples:
         check_shacl(rdflib.Graph().parse(args.examples, format="turtle"), args.shapes, args.ontology, args.examples)
-    nodes, edges = expected_counts(turtle)
-    check_graph_files(args.folder, nodes, edges)
+    nodes, edges = expected_counts(turtle, relations)
+    check_graph_files(args.folder, nodes, edges, relations)
     check_neo4j(args.folder, nodes, edges)
     print("PASSED")
 

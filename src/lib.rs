@@ -7,7 +7,8 @@
 //! [`facts`] → [`mapping`] turns them into RDF quads with provenance →
 //! [`store`] keeps one named graph per article in Oxigraph → [`queries`]
 //! answers saved SPARQL queries. [`pipeline`] runs the stages; [`rules`]
-//! loads the data files that drive them.
+//! loads the data files that drive them; [`model`] holds the types they
+//! share (entity types, the relation table).
 //!
 //! Around the pipeline: [`graph_export`] writes the graph for graph tools
 //! (GraphML, GEXF, Neo4j, Cypher, CSV, DOT) and filters every export;
@@ -25,6 +26,7 @@ pub mod graph_export;
 pub mod input;
 pub mod mapping;
 pub mod mentions;
+pub mod model;
 pub mod ontology_docs;
 pub mod pipeline;
 pub mod queries;

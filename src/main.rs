@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::dates::Date;
 use newsgraph::graph_export::{write_neo4j_folder, Filter, GraphFormat, Snapshot};
+use newsgraph::model::relation;
 use newsgraph::pipeline::{ingest, Pipeline, Summary};
 use newsgraph::queries::{find_saved, saved_queries, write_results, ResultFormat};
 use newsgraph::rules::Rules;
@@ -101,6 +102,18 @@ enum Command {
         #[arg(long, short, default_value = "ontology/docs.md")]
         output: PathBuf,
     },
+    /// Write ontology/shapes.ttl: its hand-written shapes, with their lists of relations regenerated from the relation table.
+    Shapes {
+        /// Output file; - for stdout.
+        #[arg(long, short, default_value = "ontology/shapes.ttl")]
+        output: PathBuf,
+    },
+    /// Print the relation table (src/model/relation.rs): name, event class, role change, ...
+    Relations {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "tsv")]
+        format: TableFormat,
+    },
     /// Counts of articles, entities, facts and triples.
     Stats,
     /// Every fact about an entity, with the sentence, article and date behind it.
@@ -116,6 +129,13 @@ enum Command {
         /// The article id.
         article: String,
     },
+}
+
+/// Formats of the relation table.
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Tsv,
+    Json,
 }
 
 /// Export formats: RDF syntaxes and graph-tool formats.
@@ -286,7 +306,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     path.display().to_string(),
                 ),
                 None => (
-                    shacl::SHAPES.to_string(),
+                    shacl::shapes(),
                     "ontology/shapes.ttl (built in)".to_string(),
                 ),
             };
@@ -303,16 +323,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::OntologyDocs { output } => {
-            let text =
-                ontology_docs::generate(shacl::ONTOLOGY, shacl::SHAPES, ontology_docs::EXAMPLES)?;
-            if output.as_os_str() == "-" {
-                std::io::stdout().lock().write_all(text.as_bytes())?;
-            } else {
-                write_atomically(&output, |file| {
-                    Ok(file.write_all(text.as_bytes()).map(|_| 0)?)
-                })?;
-                eprintln!("wrote {}", output.display());
-            }
+            let text = ontology_docs::generate(
+                shacl::ONTOLOGY,
+                &shacl::shapes(),
+                ontology_docs::EXAMPLES,
+            )?;
+            write_generated(&output, &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Shapes { output } => {
+            write_generated(&output, &shacl::shapes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Relations { format } => {
+            let text = match format {
+                TableFormat::Tsv => relation::table_tsv(),
+                TableFormat::Json => relation::table_json(),
+            };
+            std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats => {
@@ -505,6 +533,19 @@ fn progress_bar(paths: &[PathBuf], quiet: bool) -> Option<indicatif::ProgressBar
 
 fn open_for_reading(dir: &Path) -> Result<GraphStore> {
     GraphStore::open_read_only(dir).with_context(|| format!("opening store {}", dir.display()))
+}
+
+/// Writes a generated file (`-`: stdout) and says so on stderr.
+fn write_generated(output: &Path, text: &str) -> Result<()> {
+    if output.as_os_str() == "-" {
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+    } else {
+        write_atomically(output, |file| {
+            Ok(file.write_all(text.as_bytes()).map(|_| 0)?)
+        })?;
+        eprintln!("wrote {}", output.display());
+    }
+    Ok(())
 }
 
 /// Writes to a temporary file beside `path`, then renames it, so a crash never leaves half a file.

@@ -8,8 +8,8 @@
 //! direct edge `subject ng:relation object` for simple graph tools.
 
 use crate::clean::CleanArticle;
-use crate::facts::{Facts, Relation};
-use crate::mentions::EntityType;
+use crate::facts::Facts;
+use crate::model::{EntityType, Relation};
 use crate::resolve::Entity;
 use crate::text::char_offset;
 use indexmap::IndexSet;
@@ -93,21 +93,7 @@ pub fn relation_property(relation: Relation) -> NamedNode {
 
 /// The event class of a relation (`ng:Dismissal`).
 pub fn relation_class(relation: Relation) -> NamedNode {
-    ng(match relation {
-        Relation::HasMember => "Membership",
-        Relation::Dismissed => "Dismissal",
-        Relation::Appointed => "Appointment",
-        Relation::Resigned => "Resignation",
-        Relation::Arrested => "Arrest",
-        Relation::Succeeded => "Succession",
-        Relation::HoldsPosition => "PositionHolding",
-        Relation::Deployed => "Deployment",
-        Relation::DeployedTo => "DeploymentDestination",
-        Relation::RequestedAssistanceFrom => "AssistanceRequest",
-        Relation::SpokeWith => "Conversation",
-        Relation::Accused => "Accusation",
-        Relation::Seized => "Seizure",
-    })
+    ng(relation.spec().event_class)
 }
 
 /// Every `ng:` term the mapping can emit; the ontology must declare them all.

@@ -3,10 +3,13 @@
 //!
 //! The files are compiled into the binary so that it works anywhere; a user's
 //! `--rules DIR` adds the entries of DIR's files of the same names, so rules
-//! can be extended without recompiling.
+//! can be extended without recompiling. A column that names a relation, an
+//! entity type or a kind is checked when the file loads: a misspelt value
+//! stops the load with the file, the line and the values expected, instead
+//! of a rule that silently does nothing.
 
 use crate::error::{Error, Result};
-use crate::mentions::EntityType;
+use crate::model::{EntityType, Relation};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
@@ -124,8 +127,8 @@ pub enum FrameKind {
 /// One verb or noun frame from `frames.tsv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
-    /// Core relation name (dismissed, appointed, ...).
-    pub relation: String,
+    /// The relation it gives.
+    pub relation: Relation,
     /// How arguments are found.
     pub kind: FrameKind,
     /// The trigger phrase, lowercased, as words.
@@ -256,14 +259,34 @@ impl Rules {
     }
 
     /// The built-in rules extended by the files found in `dir` (same names).
+    /// A `.tsv` or `.txt` file there whose name is not a rule file's is an
+    /// error (a misspelt name would otherwise add nothing, silently).
     pub fn with_extra_dir(dir: &Path) -> Result<Rules> {
         let mut rules = Rules::builtin();
         let mut found = false;
+        for folder in ["", "gazetteer"] {
+            let Ok(entries) = std::fs::read_dir(dir.join(folder)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.map_err(|e| Error::io(dir, e))?.path();
+                let name = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy();
+                let rule_like = path.extension().is_some_and(|e| e == "tsv" || e == "txt");
+                if rule_like && !BUILTIN.iter().any(|(known, _)| name == *known) {
+                    let known: Vec<&str> = BUILTIN.iter().map(|(known, _)| *known).collect();
+                    return Err(Error::Invalid(format!(
+                        "{}: not a rule file name; expected one of: {}",
+                        path.display(),
+                        known.join(", ")
+                    )));
+                }
+            }
+        }
         for (name, _) in BUILTIN {
             let path = dir.join(name);
             if path.exists() {
                 let content = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                rules.add_file(name, &content)?;
+                rules.add(name, &content, &path.display().to_string())?;
                 found = true;
             }
         }
@@ -284,6 +307,11 @@ impl Rules {
 
     /// Parses one rule file and adds its entries.
     pub fn add_file(&mut self, name: &str, content: &str) -> Result<()> {
+        self.add(name, content, name)
+    }
+
+    /// Adds the rule file `name`; errors name it as `shown` (its path, for a user's file).
+    fn add(&mut self, name: &str, content: &str, shown: &str) -> Result<()> {
         use sha2::Digest;
         // The same bytes as fingerprint, NUL, name, NUL, content, without copying them.
         let mut hasher = sha2::Sha256::new();
@@ -300,7 +328,7 @@ impl Rules {
             let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             self.add_line(name, &fields)
                 .map_err(|message| Error::Rules {
-                    file: name.to_string(),
+                    file: shown.to_string(),
                     line: index + 1,
                     message,
                 })?;
@@ -342,8 +370,9 @@ impl Rules {
                 }
             }
             "gazetteer/organizations.tsv" => {
-                let entity_type = EntityType::parse(f.get(2).copied().unwrap_or("Organization"))
-                    .ok_or("unknown entity type")?;
+                let written = f.get(2).copied().filter(|s| !s.is_empty());
+                let entity_type =
+                    entity_type_in(written.unwrap_or("Organization"), &EntityType::ALL)?;
                 self.add_gazetteer(field(0)?, field(1)?, entity_type);
             }
             "gazetteer/demonyms.tsv" => {
@@ -359,36 +388,32 @@ impl Rules {
                 self.given_names.insert(field(0)?.to_string());
             }
             "abbreviations.txt" => {
+                if let Some(flag) = f.get(1).filter(|s| !s.is_empty()) {
+                    choose("abbreviation flag", flag, &[("numeric", ())])?;
+                }
                 self.abbreviations
                     .insert(field(0)?.trim_end_matches('.').to_string());
             }
             "titles.tsv" => {
-                let class = match field(1)? {
-                    "head-of-state" => TitleClass::HeadOfState,
-                    "government" => TitleClass::Government,
-                    "military" => TitleClass::Military,
-                    "business" => TitleClass::Business,
-                    "honorific" => TitleClass::Honorific,
-                    "modifier" => TitleClass::Modifier,
-                    other => return Err(format!("unknown title class {other:?}")),
-                };
+                let class = choose("title class", field(1)?, &TITLE_CLASSES)?;
                 let title = field(0)?.to_lowercase();
                 self.max_title_words = self.max_title_words.max(title.split_whitespace().count());
                 // A title listed twice keeps its first, most specific class.
                 self.titles.entry(title).or_insert(class);
             }
             "org_keywords.tsv" => {
-                let entity_type = EntityType::parse(field(1)?).ok_or("unknown entity type")?;
-                let position = match f.get(2).copied().unwrap_or("head") {
-                    "any" => KeywordPosition::Any,
-                    "suffix" => KeywordPosition::Suffix,
-                    _ => KeywordPosition::Head,
-                };
+                let entity_type = entity_type_in(field(1)?, &KEYWORD_TYPES)?;
+                let written = f.get(2).copied().filter(|s| !s.is_empty());
+                let position = choose(
+                    "keyword position",
+                    written.unwrap_or("head"),
+                    &KEYWORD_POSITIONS,
+                )?;
                 self.org_keywords
                     .insert(field(0)?.to_string(), (entity_type, position));
             }
             "groups.tsv" => {
-                let entity_type = EntityType::parse(field(1)?).ok_or("unknown entity type")?;
+                let entity_type = entity_type_in(field(1)?, &COLLECTIVE_TYPES)?;
                 self.add_collective_head(field(0)?);
                 self.groups.insert(field(0)?.to_lowercase(), entity_type);
             }
@@ -409,45 +434,25 @@ impl Rules {
                 self.stopwords.insert(field(0)?.to_string());
             }
             "word_lists.tsv" => {
-                let list = match field(0)? {
-                    "alliance" => &mut self.alliance_nouns,
-                    "appointing" => &mut self.appointing_verbs,
-                    "occupation" => &mut self.occupations,
-                    "state-body" => &mut self.state_body_heads,
-                    "state-body-noun" => &mut self.state_body_nouns,
-                    other => return Err(format!("unknown word list {other:?}")),
-                };
-                list.insert(field(1)?.to_string());
+                let list = choose("word list", field(0)?, &WORD_LISTS)?;
+                list(self).insert(field(1)?.to_string());
             }
             "boilerplate.tsv" => {
-                let pattern = field(1)?.to_lowercase();
-                match field(0)? {
-                    "cut" => self.boilerplate.cut_prefixes.push(pattern),
-                    "drop-prefix" => self.boilerplate.drop_prefixes.push(pattern),
-                    "drop-contains" => self.boilerplate.add_drop_contains(pattern),
-                    other => return Err(format!("unknown action {other:?}")),
-                }
+                let add = choose("action", field(0)?, &BOILERPLATE_ACTIONS)?;
+                add(&mut self.boilerplate, field(1)?.to_lowercase());
             }
             "frames.tsv" => {
-                let kind = match field(1)? {
-                    "active" => FrameKind::Active,
-                    "intransitive" => FrameKind::Intransitive,
-                    "noun" => FrameKind::Noun,
-                    "reverse" => FrameKind::Reverse,
-                    "motion" => FrameKind::Motion,
-                    "claim" => FrameKind::Claim,
-                    "handover" => FrameKind::Handover,
-                    other => return Err(format!("unknown frame kind {other:?}")),
-                };
+                let name = field(0)?;
+                let relation = Relation::parse(name)
+                    .ok_or_else(|| unknown("relation", name, Relation::ALL.map(Relation::name)))?;
+                let kind = choose("frame kind", field(1)?, &FRAME_KINDS)?;
                 let types = |i: usize| -> std::result::Result<Vec<EntityType>, String> {
                     f.get(i)
                         .copied()
                         .unwrap_or("")
                         .split(',')
                         .filter(|s| !s.is_empty() && *s != "*")
-                        .map(|s| {
-                            EntityType::parse(s).ok_or_else(|| format!("unknown entity type {s:?}"))
-                        })
+                        .map(|s| entity_type_in(s, &EntityType::ALL))
                         .collect()
                 };
                 let words = |i: usize| -> Vec<String> {
@@ -464,7 +469,7 @@ impl Rules {
                     let trigger: Vec<String> =
                         trigger.split_whitespace().map(str::to_lowercase).collect();
                     let frame = Frame {
-                        relation: field(0)?.to_string(),
+                        relation,
                         kind,
                         trigger: trigger.clone(),
                         agent_types: agent_types.clone(),
@@ -507,6 +512,102 @@ impl Rules {
                 entity_type,
             });
     }
+}
+
+/// The values of `titles.tsv`'s class column.
+const TITLE_CLASSES: [(&str, TitleClass); 6] = [
+    ("head-of-state", TitleClass::HeadOfState),
+    ("government", TitleClass::Government),
+    ("military", TitleClass::Military),
+    ("business", TitleClass::Business),
+    ("honorific", TitleClass::Honorific),
+    ("modifier", TitleClass::Modifier),
+];
+
+/// The values of `org_keywords.tsv`'s position column (`head` when left out).
+const KEYWORD_POSITIONS: [(&str, KeywordPosition); 3] = [
+    ("head", KeywordPosition::Head),
+    ("any", KeywordPosition::Any),
+    ("suffix", KeywordPosition::Suffix),
+];
+
+/// The types a keyword of `org_keywords.tsv` may give a capitalised phrase.
+const KEYWORD_TYPES: [EntityType; 3] = [
+    EntityType::Organization,
+    EntityType::Place,
+    EntityType::MilitaryForce,
+];
+
+/// The types of `groups.tsv`'s collective nouns.
+const COLLECTIVE_TYPES: [EntityType; 2] = [EntityType::Group, EntityType::MilitaryForce];
+
+/// The values of `frames.tsv`'s kind column.
+const FRAME_KINDS: [(&str, FrameKind); 7] = [
+    ("active", FrameKind::Active),
+    ("intransitive", FrameKind::Intransitive),
+    ("noun", FrameKind::Noun),
+    ("reverse", FrameKind::Reverse),
+    ("motion", FrameKind::Motion),
+    ("claim", FrameKind::Claim),
+    ("handover", FrameKind::Handover),
+];
+
+/// A word list of `word_lists.tsv`: the set its words go to.
+type WordList = fn(&mut Rules) -> &mut HashSet<String>;
+
+/// The lists of `word_lists.tsv`, by the name in its first column.
+const WORD_LISTS: [(&str, WordList); 5] = [
+    ("alliance", |r| &mut r.alliance_nouns),
+    ("appointing", |r| &mut r.appointing_verbs),
+    ("occupation", |r| &mut r.occupations),
+    ("state-body", |r| &mut r.state_body_heads),
+    ("state-body-noun", |r| &mut r.state_body_nouns),
+];
+
+/// An action of `boilerplate.tsv`: adds a pattern where it belongs.
+type BoilerplateAction = fn(&mut Boilerplate, String);
+
+/// The actions of `boilerplate.tsv`, by the name in its first column.
+const BOILERPLATE_ACTIONS: [(&str, BoilerplateAction); 3] = [
+    ("cut", |b, pattern| b.cut_prefixes.push(pattern)),
+    ("drop-prefix", |b, pattern| b.drop_prefixes.push(pattern)),
+    ("drop-contains", Boilerplate::add_drop_contains),
+];
+
+/// The value of a column that names one of `choices`; otherwise an error
+/// naming `what` it should be and the values expected.
+fn choose<T: Copy>(
+    what: &str,
+    value: &str,
+    choices: &[(&str, T)],
+) -> std::result::Result<T, String> {
+    choices
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|&(_, chosen)| chosen)
+        .ok_or_else(|| unknown(what, value, choices.iter().map(|(name, _)| *name)))
+}
+
+/// A column that names an entity type, one of `allowed` in this file.
+fn entity_type_in(value: &str, allowed: &[EntityType]) -> std::result::Result<EntityType, String> {
+    let expected = || allowed.iter().map(|t| t.name());
+    match EntityType::parse(value) {
+        Some(t) if allowed.contains(&t) => Ok(t),
+        Some(_) => Err(format!(
+            "entity type {value:?} is not allowed in this column; expected one of: {}",
+            expected().collect::<Vec<_>>().join(", ")
+        )),
+        None => Err(unknown("entity type", value, expected())),
+    }
+}
+
+/// "unknown relation "dismised"; expected one of: hasMember, dismissed, ...".
+fn unknown<'a>(what: &str, value: &str, expected: impl IntoIterator<Item = &'a str>) -> String {
+    let expected: Vec<&str> = expected.into_iter().collect();
+    format!(
+        "unknown {what} {value:?}; expected one of: {}",
+        expected.join(", ")
+    )
 }
 
 /// Whether a nationality word has an adjective's ending ("Turkish", "Russian",
@@ -557,13 +658,10 @@ mod tests {
         assert!(rules.appointing_verbs.contains("named"));
         assert!(rules.state_body_heads.contains("Ministry"));
         assert!(rules.state_body_nouns.contains("ministry"));
-        assert!(Rules::builtin()
-            .add_file("word_lists.tsv", "allies\tpact\n")
-            .is_err());
         assert!(rules.stopwords.contains("The"));
         assert!(rules.frames["dismissed"]
             .iter()
-            .any(|f| f.relation == "dismissed"));
+            .any(|f| f.relation == Relation::Dismissed));
         assert_eq!(rules.count_triggers["killed"], "killed");
     }
 
@@ -575,7 +673,165 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "rule file frames.tsv, line 2: unknown frame kind \"sideways\""
+            "rule file frames.tsv, line 2: unknown frame kind \"sideways\"; expected one of: \
+             active, intransitive, noun, reverse, motion, claim, handover"
+        );
+    }
+
+    /// Each column that names a relation, an entity type or a kind refuses a
+    /// value it does not know, with what it expected.
+    #[test]
+    fn unknown_names_in_typed_columns_are_refused() {
+        let types = "Person, Organization, Country, Place, MilitaryForce, Group";
+        let cases = [
+            (
+                "frames.tsv",
+                "dismised\tactive\tfired\tPerson\tPerson\n",
+                format!(
+                    "unknown relation \"dismised\"; expected one of: {}",
+                    Relation::ALL.map(Relation::name).join(", ")
+                ),
+            ),
+            (
+                "frames.tsv",
+                "dismissed\tactive\tfired\tPresident\tPerson\n",
+                format!("unknown entity type \"President\"; expected one of: {types}"),
+            ),
+            (
+                "frames.tsv",
+                "dismissed\tactive\tfired\tPerson\tPerson,Persn\n",
+                format!("unknown entity type \"Persn\"; expected one of: {types}"),
+            ),
+            (
+                "gazetteer/organizations.tsv",
+                "Harbour Board\tHarbour Board\tOrganisation\n",
+                format!("unknown entity type \"Organisation\"; expected one of: {types}"),
+            ),
+            (
+                "org_keywords.tsv",
+                "Syndicate\tOrganisation\thead\n",
+                "unknown entity type \"Organisation\"; expected one of: Organization, Place, MilitaryForce"
+                    .to_string(),
+            ),
+            (
+                "org_keywords.tsv",
+                "Syndicate\tCountry\thead\n",
+                "entity type \"Country\" is not allowed in this column; expected one of: \
+                 Organization, Place, MilitaryForce"
+                    .to_string(),
+            ),
+            (
+                "org_keywords.tsv",
+                "Syndicate\tOrganization\tlast\n",
+                "unknown keyword position \"last\"; expected one of: head, any, suffix".to_string(),
+            ),
+            (
+                "groups.tsv",
+                "strikers\tPerson\n",
+                "entity type \"Person\" is not allowed in this column; expected one of: \
+                 Group, MilitaryForce"
+                    .to_string(),
+            ),
+            (
+                "titles.tsv",
+                "harbourmaster\tcivil\n",
+                "unknown title class \"civil\"; expected one of: head-of-state, government, \
+                 military, business, honorific, modifier"
+                    .to_string(),
+            ),
+            (
+                "word_lists.tsv",
+                "allies\tpact\n",
+                "unknown word list \"allies\"; expected one of: alliance, appointing, \
+                 occupation, state-body, state-body-noun"
+                    .to_string(),
+            ),
+            (
+                "boilerplate.tsv",
+                "drop\tsubscribe now\n",
+                "unknown action \"drop\"; expected one of: cut, drop-prefix, drop-contains"
+                    .to_string(),
+            ),
+            (
+                "abbreviations.txt",
+                "Approx\tnumber\n",
+                "unknown abbreviation flag \"number\"; expected one of: numeric".to_string(),
+            ),
+        ];
+        for (file, line, expected) in cases {
+            let err = Rules::default()
+                .add_file(file, &format!("# header\n{line}"))
+                .unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("rule file {file}, line 2: {expected}")
+            );
+        }
+    }
+
+    #[test]
+    fn frames_name_their_relation_and_optional_columns_keep_defaults() {
+        let mut rules = Rules::default();
+        rules
+            .add_file(
+                "frames.tsv",
+                "spokeWith\tactive\tconferred with\tPerson\t*\n",
+            )
+            .unwrap();
+        rules
+            .add_file("org_keywords.tsv", "Syndicate\tOrganization\n")
+            .unwrap();
+        rules
+            .add_file(
+                "gazetteer/organizations.tsv",
+                "Harbour Board\tHarbour Board\n",
+            )
+            .unwrap();
+        assert_eq!(rules.frames["conferred"][0].relation, Relation::SpokeWith);
+        assert_eq!(
+            rules.org_keywords["Syndicate"],
+            (EntityType::Organization, KeywordPosition::Head)
+        );
+        assert_eq!(
+            rules.gazetteer["Harbour Board"].entity_type,
+            EntityType::Organization
+        );
+    }
+
+    #[test]
+    fn a_user_rules_folder_is_checked_too() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("frames.tsv"),
+            "# mine\nseized\tactive\tcommandeered\t*\tPlace\ndismised\tactive\tousted\t*\tPerson\n",
+        )
+        .unwrap();
+        let err = Rules::with_extra_dir(dir.path()).unwrap_err().to_string();
+        let file = dir.path().join("frames.tsv");
+        assert!(
+            err.starts_with(&format!(
+                "rule file {}, line 3: unknown relation \"dismised\"; expected one of: hasMember,",
+                file.display()
+            )),
+            "{err}"
+        );
+
+        std::fs::write(
+            dir.path().join("frames.tsv"),
+            "seized\tactive\tcommandeered\t*\tPlace\n",
+        )
+        .unwrap();
+        let rules = Rules::with_extra_dir(dir.path()).unwrap();
+        assert_eq!(rules.frames["commandeered"][0].relation, Relation::Seized);
+
+        std::fs::create_dir(dir.path().join("gazetteer")).unwrap();
+        std::fs::write(dir.path().join("gazetteer/city.tsv"), "Kelso\tKelso\tGB\n").unwrap();
+        let err = Rules::with_extra_dir(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "city.tsv: not a rule file name; expected one of: gazetteer/countries.tsv,"
+            ),
+            "{err}"
         );
     }
 

@@ -9,8 +9,15 @@
 //! that uses any other SHACL term is refused, so no constraint is silently
 //! skipped. Each constraint becomes one SELECT over the union of the article
 //! graphs; each result row is a violation.
+//!
+//! The shapes' lists of relations (event classes targeted, direct edges,
+//! `ng:relation` and `ng:changeKind` values) are generated from the relation
+//! table, so that adding a relation needs no edit here or in the shapes:
+//! [`shapes`] is the shipped file with that part regenerated, what
+//! `newsgraph shapes` writes and `validate` checks by default.
 
 use crate::error::{Error, Result};
+use crate::model::relation::{RelationSpec, TABLE};
 use crate::queries::display;
 use crate::store::GraphStore;
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -18,6 +25,7 @@ use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{Graph, Literal, NamedNode, NamedOrBlankNodeRef, Term, TermRef};
 use oxigraph::sparql::QueryResults;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
 
 /// The shapes shipped with newsgraph (`ontology/shapes.ttl`).
 pub const SHAPES: &str = include_str!("../ontology/shapes.ttl");
@@ -25,6 +33,65 @@ pub const SHAPES: &str = include_str!("../ontology/shapes.ttl");
 pub const ONTOLOGY: &str = include_str!("../ontology/newsgraph.ttl");
 
 const SH: &str = "http://www.w3.org/ns/shacl#";
+
+/// The first words of the generated part of `ontology/shapes.ttl`, which runs to the end.
+const GENERATED: &str = "# Generated from the relation table";
+
+/// `ontology/shapes.ttl` as it should be: the shipped file's hand-written
+/// shapes, then their lists of relations generated from the relation table.
+pub fn shapes() -> String {
+    let written = SHAPES.split(GENERATED).next().unwrap_or(SHAPES);
+    format!("{written}{}", relation_shapes())
+}
+
+/// The relation-specific statements of the shapes, one line per relation.
+fn relation_shapes() -> String {
+    let mut out = format!(
+        "{GENERATED} (src/model/relation.rs) by\n\
+         # `newsgraph shapes -o ontology/shapes.ttl`: edit the table, not these lines.\n"
+    );
+    let targets = |rows: &mut dyn Iterator<Item = &RelationSpec>| -> Vec<String> {
+        rows.map(|s| format!("sh:targetClass ng:{}", s.event_class))
+            .collect()
+    };
+    let one_of = |path: &str, values: Vec<String>| {
+        format!(
+            "sh:property [ sh:path {path} ; sh:minCount 1 ; sh:maxCount 1 ; sh:in (\n{}    ) ]",
+            values
+                .iter()
+                .map(|v| format!("        {v}\n"))
+                .collect::<String>()
+        )
+    };
+    let mut statement = |subject: &str, predicates: Vec<String>| {
+        let _ = write!(out, "\n{subject}\n    {} .\n", predicates.join(" ;\n    "));
+    };
+    statement("shape:Fact", targets(&mut TABLE.iter()));
+    statement(
+        "shape:Entity",
+        TABLE
+            .iter()
+            .map(|s| format!("sh:property [ sh:path ng:{} ; sh:class ng:Entity ]", s.name))
+            .collect(),
+    );
+    let mut relation_fact = targets(&mut TABLE.iter());
+    relation_fact.push(one_of(
+        "ng:relation",
+        TABLE.iter().map(|s| format!("ng:{}", s.name)).collect(),
+    ));
+    statement("shape:RelationFact", relation_fact);
+    let role_changes = || TABLE.iter().filter(|s| s.role_change.is_some());
+    let mut role_change = targets(&mut role_changes());
+    role_change.push(one_of(
+        "ng:changeKind",
+        role_changes()
+            .filter_map(|s| s.role_change)
+            .map(|kind| format!("{kind:?}"))
+            .collect(),
+    ));
+    statement("shape:RoleChange", role_change);
+    out
+}
 
 fn sh(local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{SH}{local}"))

@@ -3,6 +3,7 @@
 
 mod common;
 use common::{csv_rows, newsgraph, ok, root};
+use newsgraph::model::Relation;
 use newsgraph::shacl::{parse_shapes, validate, ClassHierarchy, ONTOLOGY, SHAPES};
 use newsgraph::store::GraphStore;
 use quick_xml::events::Event;
@@ -120,8 +121,9 @@ fn parse_xml(text: &str) -> Vec<Element> {
 /// Entities and distinct direct edges, counted with SPARQL.
 fn expected_counts(store: &Path) -> (usize, usize) {
     let entities = csv_rows(&ok(store, &["query", "entities", "--format", "csv"])).len() - 1;
-    let relations = "?p IN (ng:hasMember, ng:dismissed, ng:appointed, ng:resigned, ng:arrested, ng:succeeded, ng:holdsPosition, ng:deployed, ng:deployedTo, ng:requestedAssistanceFrom, ng:spokeWith, ng:accused, ng:seized)";
-    let sparql = format!("SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER({relations}) }}");
+    let relations = Relation::ALL.map(|r| format!("ng:{}", r.name())).join(", ");
+    let sparql =
+        format!("SELECT DISTINCT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER(?p IN ({relations})) }}");
     let edges = csv_rows(&ok(
         store,
         &["query", "--sparql", &sparql, "--format", "csv"],

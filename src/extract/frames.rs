@@ -82,9 +82,7 @@ const MODIFIER_SLOTS: [&str; 10] = [
 ];
 
 fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, facts: &mut Facts) {
-    let Some(relation) = Relation::parse(&frame.relation) else {
-        return;
-    };
+    let relation = frame.relation;
     let tokens = view.tokens();
     let (agent, patients): (Option<usize>, Vec<usize>) = match frame.kind {
         FrameKind::Active if is_passive(tokens, start) || is_relative_passive(tokens, start) => {
@@ -208,12 +206,7 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
         }
     };
     let agent_entity = agent.and_then(|k| view.mentions[k].1);
-    // Only appointments, dismissals and arrests may leave their agent unnamed.
-    let agent_optional = matches!(
-        relation,
-        Relation::Appointed | Relation::Dismissed | Relation::Arrested | Relation::Resigned
-    );
-    if agent_entity.is_none() && !agent_optional {
+    if agent_entity.is_none() && !relation.spec().agent_may_be_unnamed {
         return;
     }
     let date = sentence_date(view, start);
@@ -306,14 +299,15 @@ fn apply_frame(view: &SentenceView, frame: &Frame, start: usize, end: usize, fac
                             && view.types[*a] == EntityType::Organization
                     })
                 });
-                let destination = (relation == Relation::Deployed)
-                    .then(|| destination_after(view, view.mentions[p].0.last))
-                    .flatten();
+                // "sent troops to X": also the force's destination.
+                let companion = relation.spec().companion.and_then(|companion| {
+                    Some((companion, destination_after(view, view.mentions[p].0.last)?))
+                });
                 facts.relations.push(fact.clone());
-                if let Some(place) = destination {
+                if let Some((companion, place)) = companion {
                     let mut to = relation_fact(
                         view,
-                        Relation::DeployedTo,
+                        companion,
                         Some(patient),
                         Some(place),
                         None,
@@ -495,6 +489,6 @@ pub(super) fn appoints(word: &str, rules: &Rules) -> bool {
     rules.frames.get(word).is_some_and(|frames| {
         frames
             .iter()
-            .any(|f| f.relation == "appointed" && f.kind == FrameKind::Active)
+            .any(|f| f.relation == Relation::Appointed && f.kind == FrameKind::Active)
     })
 }

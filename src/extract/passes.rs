@@ -303,12 +303,12 @@ pub(super) fn dedupe(facts: &mut Facts) {
                 }
         };
         let (a, b) = match (f.relation, f.subject, f.object) {
-            (Relation::SpokeWith, Some(x), Some(y)) if y < x => (Some(y), Some(x)),
+            (r, Some(x), Some(y)) if r.spec().symmetric && y < x => (Some(y), Some(x)),
             (_, x, y) => (x, y),
         };
         let same = |k: &RelationFact| {
             let (ka, kb) = match (k.relation, k.subject, k.object) {
-                (Relation::SpokeWith, Some(x), Some(y)) if y < x => (Some(y), Some(x)),
+                (r, Some(x), Some(y)) if r.spec().symmetric && y < x => (Some(y), Some(x)),
                 (_, x, y) => (x, y),
             };
             // "Prime Minister X" and "X, who is prime minister": one post.
