@@ -170,6 +170,29 @@ impl Pipeline {
         let clean = timed(&mut times.cleaning, || {
             clean(raw, &self.rules, self.fallback_date)
         });
+        self.analyse_clean(clean, times)
+    }
+
+    /// Runs the stages after cleaning on `body` taken as an article's clean body
+    /// dated `date`: the extraction cases (`tests/extract/cases.tsv`) test
+    /// sentences without the cleaner dropping short ones.
+    pub fn analyse_body(&self, body: &str, date: Option<Date>) -> Analysis {
+        let clean = CleanArticle {
+            id: String::new(),
+            body: body.to_string(),
+            title: None,
+            date,
+            year: date.map(|d| d.year),
+            date_source: None,
+            url: None,
+            source: None,
+            dropped_lines: 0,
+        };
+        self.analyse_clean(clean, &mut StageTimes::default())
+    }
+
+    /// The stages after cleaning.
+    fn analyse_clean(&self, clean: CleanArticle, times: &mut StageTimes) -> Analysis {
         let (sentences, mentions) = timed(&mut times.nlp, || {
             let sentences = split_sentences(&clean.body, &self.rules);
             let mentions = sentences
