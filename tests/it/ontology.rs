@@ -1,8 +1,7 @@
 //! The ontology declares every `ng:` term the extractor emits, and every
 //! term `newsgraph::mapping` can emit at all.
 
-mod common;
-use common::{ok, root};
+use crate::common::{ok, root};
 use newsgraph::mapping::{emitted_terms, NG};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{vocab::rdf, Term};
