@@ -12,10 +12,11 @@
 //! Around the pipeline: [`graph_export`] writes the graph for graph tools
 //! (GraphML, GEXF, Neo4j, Cypher, CSV, DOT) and filters every export;
 //! [`shacl`] validates the store against `ontology/shapes.ttl`;
-//! [`ontology_docs`] generates `ontology/docs.md`; [`allocator`] is the
-//! programs' memory allocator.
+//! [`ontology_docs`] generates `ontology/docs.md`.
+//!
+//! The `newsgraph` program (`src/main.rs` and `src/cli/`) adds the command
+//! line (clap) and the memory allocator; the library depends on neither.
 
-pub mod allocator;
 pub mod clean;
 pub mod dates;
 pub mod error;

@@ -179,7 +179,7 @@ fn bind_term(sparql: &str, name: &str, term: &str) -> String {
 }
 
 /// Output formats of query results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
     /// An aligned text table for people.
     Table,

@@ -1,4 +1,4 @@
-//! The memory allocator for newsgraph's programs: mimalloc.
+//! The memory allocator of the `newsgraph` program: mimalloc.
 //!
 //! Analysis allocates many small strings per token, and with the system
 //! allocator a fifth of ingest CPU went to `malloc` and `free`. mimalloc
@@ -18,7 +18,6 @@ extern "C" {
 }
 
 /// mimalloc, with C-allocated blocks freed by the C library (see the module docs).
-/// Install it with `#[global_allocator]` in a binary.
 pub struct Allocator;
 
 // SAFETY: every call is forwarded to mimalloc, which upholds `GlobalAlloc`'s
