@@ -17,7 +17,7 @@ use cli::args::{Cli, Command};
 use newsgraph::dates::Date;
 use newsgraph::graph_export::{write_neo4j_folder, Filter, GraphFormat, Snapshot};
 use newsgraph::pipeline::{ingest, Pipeline, Summary};
-use newsgraph::queries::{find_saved, saved_queries, write_results};
+use newsgraph::queries::{find_saved, internal, saved_queries, write_results};
 use newsgraph::rules::Rules;
 use newsgraph::store::GraphStore;
 use newsgraph::{ontology_docs, shacl};
@@ -504,16 +504,14 @@ fn print_stats(store: &GraphStore, out: &mut impl Write) -> Result<()> {
         Ok(rows)
     };
     writeln!(out, "entities by type")?;
-    for (k, n) in count("SELECT ?key (COUNT(DISTINCT ?e) AS ?n) { ?e a ?key ; rdfs:label ?l } GROUP BY ?key ORDER BY ?key")? {
+    for (k, n) in count(internal::STATS_ENTITY_TYPES)? {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
     writeln!(out, "facts by relation")?;
-    for (k, n) in
-        count("SELECT ?key (COUNT(?f) AS ?n) { ?f ng:relation ?key } GROUP BY ?key ORDER BY ?key")?
-    {
+    for (k, n) in count(internal::STATS_RELATIONS)? {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
-    for (k, n) in count("SELECT (\"counts\" AS ?key) (COUNT(?c) AS ?n) { ?c a ng:Count }")? {
+    for (k, n) in count(internal::STATS_COUNTS)? {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
     Ok(())

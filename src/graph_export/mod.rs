@@ -26,6 +26,7 @@ use crate::dates::Date;
 use crate::error::{Error, Result};
 use crate::facts::Relation;
 use crate::mapping::NG;
+use crate::queries::internal;
 use crate::store::GraphStore;
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::QueryResults;
@@ -248,32 +249,17 @@ impl Snapshot {
     /// Reads articles, facts and entities from the store.
     pub fn load(store: &GraphStore) -> Result<Snapshot> {
         let mut articles = BTreeMap::new();
-        for row in select(
-            store,
-            "SELECT ?doc ?id WHERE { ?doc a ng:Article ; dcterms:identifier ?id } ORDER BY ?id",
-            &["doc", "id"],
-        )? {
+        for row in select(store, internal::EXPORT_ARTICLES, &["doc", "id"])? {
             if let [Some(doc), Some(id)] = &row[..] {
                 articles.insert(id.clone(), doc.clone());
             }
         }
 
         let mut facts: BTreeMap<String, FactRow> = BTreeMap::new();
-        let fact_query =
-            "SELECT ?fact ?id ?relation ?subject ?object ?other ?date ?evidence ?sentence WHERE {
-              ?fact ng:evidence ?evidence ; ng:article ?doc .
-              ?doc dcterms:identifier ?id .
-              OPTIONAL { ?fact ng:relation ?relation }
-              OPTIONAL { ?fact ng:subject ?subject }
-              OPTIONAL { ?fact ng:object ?object }
-              OPTIONAL { ?fact ng:organization|ng:place|ng:source ?other }
-              OPTIONAL { ?fact ng:date ?date }
-              OPTIONAL { ?evidence ng:sentenceText ?sentence }
-            } ORDER BY ?fact";
         let columns = [
             "fact", "id", "relation", "subject", "object", "other", "date", "evidence", "sentence",
         ];
-        for row in select(store, fact_query, &columns)? {
+        for row in select(store, internal::EXPORT_FACTS, &columns)? {
             let [Some(iri), Some(article), relation, subject, object, other, date, evidence, sentence] =
                 <[Option<String>; 9]>::try_from(row).unwrap_or_default()
             else {
@@ -307,10 +293,7 @@ impl Snapshot {
         });
 
         let mut entities: BTreeMap<String, BTreeMap<String, EntityInArticle>> = BTreeMap::new();
-        let entity_query = "SELECT ?e ?id ?type ?label ?n WHERE {
-              GRAPH ?g { ?e ng:mentionCount ?n ; a ?type ; rdfs:label ?label . ?g dcterms:identifier ?id }
-            }";
-        for row in select(store, entity_query, &["e", "id", "type", "label", "n"])? {
+        for row in select(store, internal::EXPORT_ENTITIES, &["e", "id", "type", "label", "n"])? {
             if let [Some(e), Some(id), Some(class), Some(label), Some(n)] = &row[..] {
                 let info = entities
                     .entry(e.clone())
@@ -324,8 +307,7 @@ impl Snapshot {
                 info.mentions = info.mentions.max(n.parse().unwrap_or(0));
             }
         }
-        let alias_query = "SELECT ?e ?id ?alias WHERE { GRAPH ?g { ?e skos:altLabel ?alias . ?g dcterms:identifier ?id } }";
-        for row in select(store, alias_query, &["e", "id", "alias"])? {
+        for row in select(store, internal::EXPORT_ALIASES, &["e", "id", "alias"])? {
             if let [Some(e), Some(id), Some(alias)] = &row[..] {
                 if let Some(info) = entities.get_mut(e).and_then(|m| m.get_mut(id)) {
                     info.aliases.insert(one_line(alias));
