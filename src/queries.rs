@@ -173,7 +173,7 @@ pub fn explain(
         }
     }
     let variables = variables
-        .ok_or_else(|| Error::Invalid("the explain query must be a SELECT query".into()))?;
+        .ok_or(Error::NotSelect { query: "explain" })?;
     Ok(QuerySolutionIter::new(variables, rows).into())
 }
 

@@ -268,10 +268,9 @@ impl Rules {
             }
         }
         if !found {
-            return Err(Error::Invalid(format!(
-                "{}: no rule files found (expected names such as frames.tsv, titles.tsv)",
-                dir.display()
-            )));
+            return Err(Error::NoRuleFiles {
+                dir: dir.to_path_buf(),
+            });
         }
         Ok(rules)
     }

@@ -23,7 +23,7 @@ pub use dot::render_graphviz;
 pub use neo4j::write_neo4j_folder;
 
 use crate::dates::Date;
-use crate::error::{Error, Result};
+use crate::error::{Error, ExportError, Result};
 use crate::facts::Relation;
 use crate::mapping::NG;
 use crate::queries::internal;
@@ -132,9 +132,7 @@ impl GraphFormat {
                 let image = render_graphviz(&text, self.extension())?;
                 out.write_all(&image).map_err(io)
             }
-            GraphFormat::Neo4j => Err(Error::Invalid(
-                "the neo4j export is a folder of CSV files: give -o DIR".into(),
-            )),
+            GraphFormat::Neo4j => Err(ExportError::Neo4jIsAFolder.into()),
         }
     }
 }
@@ -325,12 +323,12 @@ impl Snapshot {
     fn selection(&self, filter: &Filter) -> Result<Selection> {
         for id in &filter.articles {
             if !self.articles.contains_key(id) {
-                return Err(Error::Invalid(format!("no article {id:?} in the store")));
+                return Err(ExportError::NoArticle { id: id.clone() }.into());
             }
         }
         if let (Some(from), Some(to)) = (filter.from, filter.to) {
             if from > to {
-                return Err(Error::Invalid(format!("--from {from} is after --to {to}")));
+                return Err(ExportError::DatesReversed { from, to }.into());
             }
         }
         let articles: BTreeSet<String> = if filter.articles.is_empty() {
@@ -359,9 +357,7 @@ impl Snapshot {
         if let Some(name) = &filter.around {
             centres = self.find_entities(name, &articles);
             if centres.is_empty() {
-                return Err(Error::Invalid(format!(
-                    "no entity with the label or alias {name:?} in the selected articles"
-                )));
+                return Err(ExportError::NoEntity { name: name.clone() }.into());
             }
             let reached = self.neighbourhood(&facts, centres.clone(), filter.depth);
             facts.retain(|&i| {
@@ -624,7 +620,7 @@ impl Snapshot {
 /// Runs a SELECT query and returns the plain values of `columns` for each row.
 fn select(store: &GraphStore, sparql: &str, columns: &[&str]) -> Result<Vec<Vec<Option<String>>>> {
     let QueryResults::Solutions(solutions) = store.query(sparql)? else {
-        return Err(Error::Invalid("internal query is not a SELECT".into()));
+        return Err(Error::NotSelect { query: "export" });
     };
     let mut rows = Vec::new();
     for solution in solutions {
