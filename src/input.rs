@@ -452,7 +452,8 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                title = title.or(Some(htmlize::unescape(text).into_owned()).filter(|t| !t.is_empty()));
+                title =
+                    title.or(Some(htmlize::unescape(text).into_owned()).filter(|t| !t.is_empty()));
             }
             i = lower[end..].find('>').map_or(html.len(), |e| end + e + 1);
             continue;

@@ -172,8 +172,7 @@ pub fn explain(
             }
         }
     }
-    let variables = variables
-        .ok_or(Error::NotSelect { query: "explain" })?;
+    let variables = variables.ok_or(Error::NotSelect { query: "explain" })?;
     Ok(QuerySolutionIter::new(variables, rows).into())
 }
 

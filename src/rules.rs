@@ -245,6 +245,18 @@ pub struct Rules {
 
 impl Rules {
     /// The rules compiled into the binary.
+    ///
+    /// ```
+    /// use newsgraph::rules::Rules;
+    ///
+    /// let builtin = Rules::builtin();
+    /// // More rules from a folder, in files named as in `rules/`.
+    /// let dir = tempfile::tempdir()?;
+    /// std::fs::write(dir.path().join("titles.tsv"), "harbour master\tgovernment\n")?;
+    /// let extended = Rules::with_extra_dir(dir.path())?;
+    /// assert_ne!(builtin.fingerprint(), extended.fingerprint());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn builtin() -> Rules {
         let mut rules = Rules::default();
         for (name, content) in BUILTIN {

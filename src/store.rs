@@ -30,7 +30,21 @@ pub struct GraphStore {
 }
 
 impl GraphStore {
-    /// Opens (or creates) the store at `dir` for reading and writing.
+    /// Opens (or creates) the store at `dir` for reading and writing. One
+    /// process at a time may hold it so; others open it read-only.
+    ///
+    /// ```
+    /// use newsgraph::store::GraphStore;
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let store = GraphStore::open(&dir.path().join("store"))?;
+    /// assert!(store.is_empty()?);
+    /// assert_eq!(store.counts()?, (0, 0, 0));
+    /// // Queries run over the union of the article graphs, with newsgraph's prefixes.
+    /// let any_fact = store.query("ASK { ?fact ng:relation ?relation }")?;
+    /// assert!(matches!(any_fact, oxigraph::sparql::QueryResults::Boolean(false)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn open(dir: &Path) -> Result<GraphStore> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let store = Store::open(dir).map_err(|e| in_use_or(dir, e))?;
@@ -159,7 +173,8 @@ impl GraphStore {
         let mut prepared = PREFIXES
             .iter()
             .try_fold(SparqlEvaluator::new(), |e, (p, ns)| {
-                e.with_prefix(*p, *ns).map_err(|error| prefix_error(p, error))
+                e.with_prefix(*p, *ns)
+                    .map_err(|error| prefix_error(p, error))
             })?
             .parse_query(sparql)?;
         prepared.dataset_mut().set_default_graph_as_union();

@@ -133,10 +133,7 @@ pub fn render_graphviz(dot_text: &[u8], format: &str) -> Result<Vec<u8>> {
             .into(),
             _ => Error::io("dot", e),
         })?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or(ExportError::GraphvizInput)?;
+    let mut stdin = child.stdin.take().ok_or(ExportError::GraphvizInput)?;
     let text = dot_text.to_vec();
     // Write from another thread so a large image on stdout cannot dead-lock the pipe.
     let writer = std::thread::spawn(move || stdin.write_all(&text));

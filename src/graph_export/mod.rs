@@ -12,6 +12,35 @@
 //! [`Filter`] selects part of the graph: some articles, a date range, an
 //! entity's neighbourhood, some relations. [`Snapshot::graph`] applies it for
 //! the graph tools and [`Snapshot::rdf_subset`] for the RDF formats.
+//!
+//! ```
+//! use newsgraph::graph_export::{Filter, GraphFormat, Snapshot};
+//! use newsgraph::input::RawArticle;
+//! use newsgraph::pipeline::Pipeline;
+//! use newsgraph::rules::Rules;
+//! use newsgraph::store::GraphStore;
+//!
+//! let raw = RawArticle {
+//!     id: "harbour-minister".into(),
+//!     text: "Prime Minister Ana Lima dismissed Finance Minister Paulo Reis on Friday, officials said."
+//!         .into(),
+//!     ..RawArticle::default()
+//! };
+//! let article = Pipeline::new(Rules::builtin(), None).process(&raw);
+//! let store = GraphStore::in_memory()?;
+//! store.put_articles(vec![(&article.id, &article.hash, article.quads)], true, 1)?;
+//!
+//! let filter = Filter {
+//!     around: Some("Paulo Reis".into()),
+//!     ..Filter::default()
+//! };
+//! let graph = Snapshot::load(&store)?.graph(&filter)?;
+//! assert!(graph.edges.iter().any(|e| e.relation == "dismissed"));
+//! let mut graphml = Vec::new();
+//! GraphFormat::Graphml.write(&graph, &mut graphml)?;
+//! assert!(String::from_utf8(graphml)?.contains("Paulo Reis"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod csv;
 mod dot;
@@ -291,7 +320,11 @@ impl Snapshot {
         });
 
         let mut entities: BTreeMap<String, BTreeMap<String, EntityInArticle>> = BTreeMap::new();
-        for row in select(store, internal::EXPORT_ENTITIES, &["e", "id", "type", "label", "n"])? {
+        for row in select(
+            store,
+            internal::EXPORT_ENTITIES,
+            &["e", "id", "type", "label", "n"],
+        )? {
             if let [Some(e), Some(id), Some(class), Some(label), Some(n)] = &row[..] {
                 let info = entities
                     .entry(e.clone())
