@@ -313,6 +313,10 @@ fn print_report(
 /// away (`newsgraph query relations | head`) instead of reporting a broken
 /// pipe: restores the default SIGPIPE action, which Rust's runtime sets to
 /// "ignore". Stores are never written through a pipe, so nothing is cut short.
+#[allow(
+    unsafe_code,
+    reason = "libc's signal() is the only way to restore the default action"
+)]
 fn quiet_on_closed_pipe() {
     #[cfg(unix)]
     {

@@ -9,6 +9,11 @@
 //! library's `free` (a page-map lookup per free), so that a store error (disk
 //! full, store locked) is reported instead of crashing the process.
 
+#![allow(
+    unsafe_code,
+    reason = "a global allocator is unsafe by nature; each block says why it is sound"
+)]
+
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
 
