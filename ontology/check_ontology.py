@@ -18,8 +18,9 @@ Checks, each failure printed as an "ERROR:" line:
      src/model/entity.rs, the relation names and event classes of the relation
      table src/model/relation.rs) plus every ng("...") and external iri(...)
      term the mapping writes is declared; entity classes are under ng:Entity.
-     (How each relation is declared, tests/ontology.rs checks against the table.)
-  4. every ng: term in the SPARQL queries (default: ../queries/*.rq) is declared;
+     (How each relation is declared, tests/it/ontology.rs checks against the table.)
+  4. every ng: term in the SPARQL queries (default: ../queries/*.rq, and the program's
+     internal queries in ../queries/internal/*.rq) is declared;
   5. the OWL-RL closure (owlrl.OWLRL_Semantics) of the ontology, with one probe
      individual per ng: class, is consistent (no owlrl error, no owl:Nothing member);
   6. with DATA: every ng: term the data uses is declared and used as what it is
@@ -244,14 +245,14 @@ def check_sources(onto, onto_text, src, report):
 
 
 def check_queries(onto, queries, report):
-    files = sorted(glob.glob(os.path.join(queries, "*.rq")))
+    files = sorted(glob.glob(os.path.join(queries, "**", "*.rq"), recursive=True))
     if not files:
         report.warn(f"no queries found in {queries}")
         return
     used = set()
     for f in files:
         text = re.sub(r"(?m)#.*$", "", open(f, encoding="utf-8").read())
-        used |= {(m, os.path.basename(f)) for m in re.findall(r"\bng:(\w+)", text)}
+        used |= {(m, os.path.relpath(f, queries)) for m in re.findall(r"\bng:(\w+)", text)}
     bad = sorted({(t, f) for t, f in used if not declared(onto, URIRef(NG + t))})
     for t, f in bad:
         report.error(f"ng:{t} used in {f} is not declared in the ontology")
@@ -349,7 +350,7 @@ def main():
     parser.add_argument("--src", default=os.path.join(here, "..", "src"),
                         help="the Rust sources (mapping.rs, model/entity.rs, model/relation.rs); '' to skip (default: %(default)s)")
     parser.add_argument("--queries", default=os.path.join(here, "..", "queries"),
-                        help="directory of *.rq queries; '' to skip (default: %(default)s)")
+                        help="directory of *.rq queries, read with its subfolders; '' to skip (default: %(default)s)")
     parser.add_argument("--no-reason", action="store_true", help="skip the OWL-RL closures")
     args = parser.parse_args()
 

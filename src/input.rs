@@ -407,6 +407,9 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
     // ASCII lowercasing keeps byte offsets, so positions found in `lower` index `html`.
     let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len() / 2);
+    // The text since the last tag, its whitespace made spaces; its character
+    // references are decoded when a tag or the end closes it.
+    let mut run = String::new();
     let mut title = None;
     let mut i = 0;
     // Once no '>' is left, every further '<' is text (no rescans: linear time).
@@ -414,17 +417,12 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
     while i < html.len() {
         let rest = &html[i..];
         let c = rest.chars().next().expect("i < len");
-        if c == '&' {
-            let (decoded, used) = char_reference(rest);
-            out.push_str(&decoded);
-            i += used;
-            continue;
-        }
         if c != '<' || no_more_tags {
-            out.push(if c.is_whitespace() { ' ' } else { c });
+            run.push(if c.is_whitespace() { ' ' } else { c });
             i += c.len_utf8();
             continue;
         }
+        out.push_str(&htmlize::unescape(std::mem::take(&mut run)));
         if lower[i..].starts_with("<!--") {
             i = lower[i..].find("-->").map_or(html.len(), |e| i + e + 3);
             continue;
@@ -454,7 +452,8 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                title = title.or(Some(text).filter(|t| !t.is_empty()));
+                title =
+                    title.or(Some(htmlize::unescape(text).into_owned()).filter(|t| !t.is_empty()));
             }
             i = lower[end..].find('>').map_or(html.len(), |e| end + e + 1);
             continue;
@@ -495,6 +494,7 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
             out.push('\n');
         }
     }
+    out.push_str(&htmlize::unescape(run));
     // One paragraph per line, blank lines between, whitespace runs collapsed.
     let mut text = String::with_capacity(out.len());
     for line in out.split('\n') {
@@ -505,47 +505,6 @@ pub fn strip_html(html: &str) -> (String, Option<String>) {
         }
     }
     (text, title)
-}
-
-/// Decodes a character reference at the start of `s` ("&amp;", "&#8217;");
-/// anything else is a literal '&'. Returns the text and the bytes used.
-fn char_reference(s: &str) -> (String, usize) {
-    let Some(end) = s[1..].find(';').filter(|e| *e <= 10).map(|e| e + 1) else {
-        return ("&".into(), 1);
-    };
-    let name = &s[1..end];
-    let decoded = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok(),
-            None => num.parse().ok(),
-        };
-        code.and_then(char::from_u32)
-            .filter(|c| *c != '\0')
-            .map(String::from)
-    } else {
-        let known = match name {
-            "amp" => "&",
-            "lt" => "<",
-            "gt" => ">",
-            "quot" => "\"",
-            "apos" => "'",
-            "nbsp" => " ",
-            "mdash" => "—",
-            "ndash" => "–",
-            "lsquo" => "‘",
-            "rsquo" => "’",
-            "ldquo" => "“",
-            "rdquo" => "”",
-            "hellip" => "…",
-            "copy" => "©",
-            _ => "",
-        };
-        Some(known.to_string()).filter(|k| !k.is_empty())
-    };
-    match decoded {
-        Some(text) => (text, end + 1),
-        None => ("&".into(), 1),
-    }
 }
 
 /// Function words by language: common in running text of that language, rare in English.
@@ -820,6 +779,19 @@ mod tests {
         let (text, warnings) = decode(b"caf\xe9 ok").unwrap();
         assert_eq!(text, "café ok");
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn html_character_references_are_decoded() {
+        let page = "<html><head><title>Jos&eacute; &amp; Co</title></head><body>\
+            <p>Jos&eacute;, Jos&#233; and Jos&#xE9; met at O&#39;Hara &amp; Sons; \
+            AT&T &nosuchname; &#0; 5&lt;6</p></body></html>";
+        let (text, title) = strip_html(page);
+        assert_eq!(title.as_deref(), Some("José & Co"));
+        assert_eq!(
+            text,
+            "José, José and José met at O'Hara & Sons; AT&T &nosuchname; \u{FFFD} 5<6\n\n"
+        );
     }
 
     #[test]

@@ -13,10 +13,43 @@
 //! Around the pipeline: [`graph_export`] writes the graph for graph tools
 //! (GraphML, GEXF, Neo4j, Cypher, CSV, DOT) and filters every export;
 //! [`shacl`] validates the store against `ontology/shapes.ttl`;
-//! [`ontology_docs`] generates `ontology/docs.md`; [`allocator`] is the
-//! programs' memory allocator.
+//! [`ontology_docs`] generates `ontology/docs.md`.
+//!
+//! The `newsgraph` program (`src/main.rs` and `src/cli/`) adds the command
+//! line (clap) and the memory allocator; the library depends on neither.
+//!
+//! Ingest a file into a store, ask a saved query, export Turtle:
+//!
+//! ```
+//! use newsgraph::pipeline::{ingest, Pipeline};
+//! use newsgraph::queries::{find_saved, write_results, ResultFormat};
+//! use newsgraph::rules::Rules;
+//! use newsgraph::store::GraphStore;
+//! use oxigraph::io::RdfFormat;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let article = dir.path().join("harbour-minister.txt");
+//! std::fs::write(
+//!     &article,
+//!     "Prime Minister Ana Lima dismissed Finance Minister Paulo Reis on Friday, officials said.\n",
+//! )?;
+//! let pipeline = Pipeline::new(Rules::builtin(), None);
+//! let store = GraphStore::open(&dir.path().join("store"))?;
+//! let summary = ingest(&pipeline, &store, &[article], |_progress| {})?;
+//! assert_eq!(summary.added, 1);
+//!
+//! let relations = find_saved("relations", None)?;
+//! let mut csv = Vec::new();
+//! write_results(store.query(&relations.sparql)?, ResultFormat::Csv, &mut csv)?;
+//! let csv = String::from_utf8(csv)?;
+//! assert!(csv.contains("Ana Lima,dismissed,Paulo Reis"), "{csv}");
+//!
+//! let mut turtle = Vec::new();
+//! store.export(RdfFormat::Turtle, &mut turtle)?;
+//! assert!(String::from_utf8(turtle)?.contains("ng:Dismissal"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
-pub mod allocator;
 pub mod clean;
 pub mod dates;
 pub mod error;

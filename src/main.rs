@@ -5,181 +5,35 @@
 //! 130 ingest stopped by Ctrl-C (what was stored is whole; run it again to finish).
 //! A closed output pipe ends the program quietly (SIGPIPE), as for other filters.
 
+/// The program's own modules, in `src/cli/` (the library does not see them).
+mod cli {
+    pub mod allocator;
+    pub mod args;
+}
+
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
+use cli::args::{Cli, Command, TableFormat};
 use newsgraph::dates::Date;
 use newsgraph::graph_export::{write_neo4j_folder, Filter, GraphFormat, Snapshot};
 use newsgraph::model::relation;
 use newsgraph::pipeline::{ingest, Pipeline, Summary};
-use newsgraph::queries::{find_saved, saved_queries, write_results, ResultFormat};
+use newsgraph::queries::{find_saved, internal, saved_queries, write_results};
 use newsgraph::rules::Rules;
 use newsgraph::store::GraphStore;
 use newsgraph::{ontology_docs, shacl};
-use oxigraph::io::RdfFormat;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// mimalloc, made safe for Oxigraph's RocksDB error messages (see the module).
 #[global_allocator]
-static ALLOCATOR: newsgraph::allocator::Allocator = newsgraph::allocator::Allocator;
+static ALLOCATOR: cli::allocator::Allocator = cli::allocator::Allocator;
 
 /// Exit code when an ingest skipped some inputs.
 const EXIT_SKIPPED: u8 = 3;
 /// Exit code when Ctrl-C stopped an ingest (128 + SIGINT, as shells report it).
 const EXIT_INTERRUPTED: u8 = 130;
-
-#[derive(Parser)]
-#[command(
-    name = "newsgraph",
-    version,
-    about = "Turn news articles into an RDF knowledge graph with provenance"
-)]
-struct Cli {
-    /// Store folder.
-    #[arg(long, global = true, default_value = "out/store")]
-    store: PathBuf,
-    /// A folder of extra rule files (same names as rules/); added to the built-in rules.
-    #[arg(long, global = true)]
-    rules: Option<PathBuf>,
-    /// A folder of extra saved queries (*.rq); same names override the built-in ones.
-    #[arg(long, global = true)]
-    queries: Option<PathBuf>,
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Ingest articles: .txt files, .jsonl files (one article per line), folders (recursive), or - for stdin.
-    Ingest {
-        /// Files, folders, or -.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-        /// Publication date (YYYY-MM-DD) for articles whose metadata and text give none.
-        #[arg(long)]
-        date: Option<String>,
-        /// Print no summary.
-        #[arg(long, short)]
-        quiet: bool,
-    },
-    /// Run a saved query by name, a .rq file, or inline SPARQL.
-    Query {
-        /// Saved query name or path to a .rq file.
-        query: Option<String>,
-        /// Inline SPARQL text instead of a name.
-        #[arg(long, conflicts_with = "query")]
-        sparql: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "table")]
-        format: ResultFormat,
-    },
-    /// List the saved queries with their descriptions.
-    Queries,
-    /// Export the graph: RDF, or a graph for Gephi, yEd, Cytoscape, networkx, Neo4j, Graphviz.
-    Export {
-        /// Format: an RDF syntax, or graphml|gexf|neo4j|cypher|csv|dot|svg|png for graph tools.
-        #[arg(long, value_enum, default_value = "turtle")]
-        format: ExportFormat,
-        /// Output file (default out/graph.<ext>; neo4j: a folder, default out/neo4j); - for stdout.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        #[command(flatten)]
-        filter: Filter,
-    },
-    /// Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations.
-    Validate {
-        /// A shapes file (Turtle) instead of the built-in ontology/shapes.ttl.
-        #[arg(long)]
-        shapes: Option<PathBuf>,
-        /// Violations shown per constraint (all are counted).
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
-    },
-    /// Write the ontology documentation (Markdown) from the built-in ontology, shapes and examples.
-    OntologyDocs {
-        /// Output file; - for stdout.
-        #[arg(long, short, default_value = "ontology/docs.md")]
-        output: PathBuf,
-    },
-    /// Write ontology/shapes.ttl: its hand-written shapes, with their lists of relations regenerated from the relation table.
-    Shapes {
-        /// Output file; - for stdout.
-        #[arg(long, short, default_value = "ontology/shapes.ttl")]
-        output: PathBuf,
-    },
-    /// Print the relation table (src/model/relation.rs): name, event class, role change, ...
-    Relations {
-        /// Output format.
-        #[arg(long, value_enum, default_value = "tsv")]
-        format: TableFormat,
-    },
-    /// Counts of articles, entities, facts and triples.
-    Stats,
-    /// Every fact about an entity, with the sentence, article and date behind it.
-    Explain {
-        /// A label or alias of the entity, exactly as written.
-        entity: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "table")]
-        format: ResultFormat,
-    },
-    /// Remove an article and everything extracted from it.
-    Remove {
-        /// The article id.
-        article: String,
-    },
-}
-
-/// Formats of the relation table.
-#[derive(Clone, Copy, ValueEnum)]
-enum TableFormat {
-    Tsv,
-    Json,
-}
-
-/// Export formats: RDF syntaxes and graph-tool formats.
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    Turtle,
-    Ntriples,
-    Nquads,
-    Trig,
-    Rdfxml,
-    Jsonld,
-    Graphml,
-    Gexf,
-    Neo4j,
-    Cypher,
-    Csv,
-    Dot,
-    Svg,
-    Png,
-}
-
-impl ExportFormat {
-    /// The RDF syntax, or the graph-tool format.
-    fn kind(self) -> std::result::Result<RdfFormat, GraphFormat> {
-        match self {
-            ExportFormat::Turtle => Ok(RdfFormat::Turtle),
-            ExportFormat::Ntriples => Ok(RdfFormat::NTriples),
-            ExportFormat::Nquads => Ok(RdfFormat::NQuads),
-            ExportFormat::Trig => Ok(RdfFormat::TriG),
-            ExportFormat::Rdfxml => Ok(RdfFormat::RdfXml),
-            ExportFormat::Jsonld => Ok(RdfFormat::JsonLd {
-                profile: Default::default(),
-            }),
-            ExportFormat::Graphml => Err(GraphFormat::Graphml),
-            ExportFormat::Gexf => Err(GraphFormat::Gexf),
-            ExportFormat::Neo4j => Err(GraphFormat::Neo4j),
-            ExportFormat::Cypher => Err(GraphFormat::Cypher),
-            ExportFormat::Csv => Err(GraphFormat::Csv),
-            ExportFormat::Dot => Err(GraphFormat::Dot),
-            ExportFormat::Svg => Err(GraphFormat::Svg),
-            ExportFormat::Png => Err(GraphFormat::Png),
-        }
-    }
-}
 
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
@@ -255,7 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let store = open_for_reading(&cli.store)?;
             let results = store.query(&text)?;
-            write_results(results, format, std::io::stdout().lock())?;
+            write_results(results, format.into(), std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Queries => {
@@ -274,6 +128,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             filter,
         } => {
+            let filter = Filter::from(filter);
             let store = open_for_reading(&cli.store)?;
             let rdf = match format.kind() {
                 Ok(rdf) => rdf,
@@ -352,7 +207,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let store = open_for_reading(&cli.store)?;
             let q = find_saved("explain", cli.queries.as_deref())?;
             let results = newsgraph::queries::explain(&store, &q.sparql, &entity)?;
-            let rows = write_results(results, format, std::io::stdout().lock())?;
+            let rows = write_results(results, format.into(), std::io::stdout().lock())?;
             if rows == 0 {
                 eprintln!(
                     "no facts about {entity:?} (labels and aliases are matched exactly, as written)"
@@ -467,6 +322,10 @@ fn print_report(
 /// away (`newsgraph query relations | head`) instead of reporting a broken
 /// pipe: restores the default SIGPIPE action, which Rust's runtime sets to
 /// "ignore". Stores are never written through a pipe, so nothing is cut short.
+#[allow(
+    unsafe_code,
+    reason = "libc's signal() is the only way to restore the default action"
+)]
 fn quiet_on_closed_pipe() {
     #[cfg(unix)]
     {
@@ -671,16 +530,14 @@ fn print_stats(store: &GraphStore, out: &mut impl Write) -> Result<()> {
         Ok(rows)
     };
     writeln!(out, "entities by type")?;
-    for (k, n) in count("SELECT ?key (COUNT(DISTINCT ?e) AS ?n) { ?e a ?key ; rdfs:label ?l } GROUP BY ?key ORDER BY ?key")? {
+    for (k, n) in count(internal::STATS_ENTITY_TYPES)? {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
     writeln!(out, "facts by relation")?;
-    for (k, n) in
-        count("SELECT ?key (COUNT(?f) AS ?n) { ?f ng:relation ?key } GROUP BY ?key ORDER BY ?key")?
-    {
+    for (k, n) in count(internal::STATS_RELATIONS)? {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
-    for (k, n) in count("SELECT (\"counts\" AS ?key) (COUNT(?c) AS ?n) { ?c a ng:Count }")? {
+    for (k, n) in count(internal::STATS_COUNTS)? {
         writeln!(out, "  {k:<28} {n:>8}")?;
     }
     Ok(())

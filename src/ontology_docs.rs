@@ -3,7 +3,7 @@
 //! alignments), the shapes (`ontology/shapes.ttl`: what the data guarantees)
 //! and the examples (`ontology/examples.ttl`: one instance per class).
 
-use crate::error::{Error, Result};
+use crate::error::{OntologyError, Result};
 use crate::shacl::{parse_shapes, Constraint, NodeShape};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -32,7 +32,10 @@ fn parse(text: &str, what: &str) -> Result<Parsed> {
     let mut graph = Graph::new();
     let mut parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(text);
     for quad in &mut parser {
-        let quad = quad.map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
+        let quad = quad.map_err(|error| OntologyError::Syntax {
+            file: what.to_string(),
+            error,
+        })?;
         graph.insert(quad.as_ref());
     }
     let prefixes = parser
@@ -185,7 +188,7 @@ pub fn generate(ontology: &str, shapes: &str, examples: &str) -> Result<String> 
         .subjects_for_predicate_object(rdf::TYPE, owl("Ontology").as_ref())
         .next();
     let Some(NamedOrBlankNodeRef::NamedNode(ontology_iri)) = header else {
-        return Err(Error::Invalid("ontology: no owl:Ontology header".into()));
+        return Err(OntologyError::NoHeader.into());
     };
     let dcterms =
         |local: &str| NamedNode::new_unchecked(format!("http://purl.org/dc/terms/{local}"));

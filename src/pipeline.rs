@@ -161,6 +161,30 @@ impl Pipeline {
     }
 
     /// Runs the analysis stages on one article.
+    ///
+    /// ```
+    /// use newsgraph::input::RawArticle;
+    /// use newsgraph::pipeline::Pipeline;
+    /// use newsgraph::rules::Rules;
+    ///
+    /// let pipeline = Pipeline::new(Rules::builtin(), None);
+    /// let raw = RawArticle {
+    ///     id: "harbour-minister".into(),
+    ///     text: "Prime Minister Ana Lima dismissed Finance Minister Paulo Reis on Friday. \
+    ///            Police said 12 people were arrested at the harbour."
+    ///         .into(),
+    ///     ..RawArticle::default()
+    /// };
+    /// let analysis = pipeline.analyse(&raw);
+    /// assert_eq!(analysis.sentences.len(), 2);
+    /// let names: Vec<&str> = analysis.resolved.entities.iter().map(|e| e.label.as_str()).collect();
+    /// assert!(names.contains(&"Ana Lima") && names.contains(&"Paulo Reis"), "{names:?}");
+    ///
+    /// // `process` goes on to the article's graph (RDF quads), counting facts by kind.
+    /// let processed = pipeline.process(&raw);
+    /// assert_eq!(processed.facts.get("dismissed"), Some(&1));
+    /// assert!(!processed.quads.is_empty());
+    /// ```
     pub fn analyse(&self, raw: &RawArticle) -> Analysis {
         self.analyse_timed(raw, &mut StageTimes::default())
     }

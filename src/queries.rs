@@ -27,6 +27,30 @@ const BUILTIN: &[(&str, &str)] = &[
     ("explain", include_str!("../queries/explain.rq")),
 ];
 
+/// Queries the program runs itself (graph exports, `stats`, the entity lookup
+/// of `explain`). They are in `queries/internal/`, not in the code, so that
+/// the ontology check reads every term they use; they are neither listed by
+/// `newsgraph queries` nor overridden by `--queries`, as the code reads their
+/// columns by name.
+pub mod internal {
+    /// Every article: `doc` (IRI), `id`.
+    pub const EXPORT_ARTICLES: &str = include_str!("../queries/internal/export_articles.rq");
+    /// Every fact: `fact`, `id`, `relation`, `subject`, `object`, `other`, `date`, `evidence`, `sentence`.
+    pub const EXPORT_FACTS: &str = include_str!("../queries/internal/export_facts.rq");
+    /// Each entity per article graph: `e`, `id`, `type`, `label`, `n` (mentions).
+    pub const EXPORT_ENTITIES: &str = include_str!("../queries/internal/export_entities.rq");
+    /// Each entity's other names per article graph: `e`, `id`, `alias`.
+    pub const EXPORT_ALIASES: &str = include_str!("../queries/internal/export_aliases.rq");
+    /// Labelled entities per class: `key`, `n`.
+    pub const STATS_ENTITY_TYPES: &str = include_str!("../queries/internal/stats_entity_types.rq");
+    /// Facts per relation: `key`, `n`.
+    pub const STATS_RELATIONS: &str = include_str!("../queries/internal/stats_relations.rq");
+    /// Number of figures: `key`, `n`.
+    pub const STATS_COUNTS: &str = include_str!("../queries/internal/stats_counts.rq");
+    /// Entities labelled or aliased `$name`: `entity`.
+    pub const EXPLAIN_LOOKUP: &str = include_str!("../queries/internal/explain_lookup.rq");
+}
+
 /// A saved query.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedQuery {
@@ -123,11 +147,7 @@ pub fn explain(
     explain_sparql: &str,
     name: &str,
 ) -> Result<QueryResults<'static>> {
-    let lookup = bind_parameter(
-        "SELECT DISTINCT ?entity WHERE { ?entity rdfs:label|skos:altLabel $name } ORDER BY ?entity",
-        "name",
-        name,
-    );
+    let lookup = bind_parameter(internal::EXPLAIN_LOOKUP, "name", name);
     let mut entities = Vec::new();
     if let QueryResults::Solutions(solutions) = store.query(&lookup)? {
         for solution in solutions {
@@ -152,8 +172,7 @@ pub fn explain(
             }
         }
     }
-    let variables = variables
-        .ok_or_else(|| Error::Invalid("the explain query must be a SELECT query".into()))?;
+    let variables = variables.ok_or(Error::NotSelect { query: "explain" })?;
     Ok(QuerySolutionIter::new(variables, rows).into())
 }
 
@@ -179,7 +198,7 @@ fn bind_term(sparql: &str, name: &str, term: &str) -> String {
 }
 
 /// Output formats of query results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultFormat {
     /// An aligned text table for people.
     Table,

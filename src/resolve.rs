@@ -7,7 +7,8 @@
 //! in the nearest sentence at or before it (the subject in news style).
 //! Gazetteer entries join by canonical name ("U.S." and "United States").
 
-use crate::mentions::{EntityType, Mention, MentionKind};
+use crate::mentions::{Mention, MentionKind};
+use crate::model::EntityType;
 use crate::rules::Rules;
 use std::collections::{BTreeSet, HashMap};
 

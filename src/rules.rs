@@ -248,6 +248,18 @@ pub struct Rules {
 
 impl Rules {
     /// The rules compiled into the binary.
+    ///
+    /// ```
+    /// use newsgraph::rules::Rules;
+    ///
+    /// let builtin = Rules::builtin();
+    /// // More rules from a folder, in files named as in `rules/`.
+    /// let dir = tempfile::tempdir()?;
+    /// std::fs::write(dir.path().join("titles.tsv"), "harbour master\tgovernment\n")?;
+    /// let extended = Rules::with_extra_dir(dir.path())?;
+    /// assert_ne!(builtin.fingerprint(), extended.fingerprint());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn builtin() -> Rules {
         let mut rules = Rules::default();
         for (name, content) in BUILTIN {
@@ -274,11 +286,10 @@ impl Rules {
                 let rule_like = path.extension().is_some_and(|e| e == "tsv" || e == "txt");
                 if rule_like && !BUILTIN.iter().any(|(known, _)| name == *known) {
                     let known: Vec<&str> = BUILTIN.iter().map(|(known, _)| *known).collect();
-                    return Err(Error::Invalid(format!(
-                        "{}: not a rule file name; expected one of: {}",
-                        path.display(),
-                        known.join(", ")
-                    )));
+                    return Err(Error::UnknownRuleFile {
+                        expected: known.join(", "),
+                        path,
+                    });
                 }
             }
         }
@@ -291,10 +302,9 @@ impl Rules {
             }
         }
         if !found {
-            return Err(Error::Invalid(format!(
-                "{}: no rule files found (expected names such as frames.tsv, titles.tsv)",
-                dir.display()
-            )));
+            return Err(Error::NoRuleFiles {
+                dir: dir.to_path_buf(),
+            });
         }
         Ok(rules)
     }

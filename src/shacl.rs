@@ -16,7 +16,7 @@
 //! [`shapes`] is the shipped file with that part regenerated, what
 //! `newsgraph shapes` writes and `validate` checks by default.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, OntologyError, Result};
 use crate::model::relation::{RelationSpec, TABLE};
 use crate::queries::display;
 use crate::store::GraphStore;
@@ -234,7 +234,10 @@ impl Report {
 fn parse_turtle(text: &str, what: &str) -> Result<Graph> {
     let mut graph = Graph::new();
     for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text) {
-        let quad = quad.map_err(|e| Error::Invalid(format!("{what}: {e}")))?;
+        let quad = quad.map_err(|error| OntologyError::Syntax {
+            file: what.to_string(),
+            error,
+        })?;
         graph.insert(quad.as_ref());
     }
     Ok(graph)
@@ -323,7 +326,13 @@ pub fn parse_shapes(text: &str, what: &str) -> Result<Vec<NodeShape>> {
             NamedOrBlankNodeRef::NamedNode(n) => n.as_str().to_string(),
             NamedOrBlankNodeRef::BlankNode(b) => b.to_string(),
         };
-        let fail = |message: String| Error::Invalid(format!("{what}: shape {name}: {message}"));
+        let fail = |message: String| {
+            Error::from(OntologyError::Shape {
+                file: what.to_string(),
+                shape: name.clone(),
+                message,
+            })
+        };
         check_terms(&graph, root, NODE_SHAPE_TERMS).map_err(fail)?;
         let mut targets = Vec::new();
         for t in graph.objects_for_subject_predicate(root, sh("targetClass").as_ref()) {
@@ -359,9 +368,10 @@ pub fn parse_shapes(text: &str, what: &str) -> Result<Vec<NodeShape>> {
         });
     }
     if shapes.is_empty() {
-        return Err(Error::Invalid(format!(
-            "{what}: no node shapes (sh:NodeShape or sh:targetClass)"
-        )));
+        return Err(OntologyError::NoShapes {
+            file: what.to_string(),
+        }
+        .into());
     }
     Ok(shapes)
 }
@@ -636,7 +646,9 @@ pub fn validate(
 /// Runs a SELECT and returns every row's values in variable order.
 fn rows(store: &GraphStore, sparql: &str) -> Result<Vec<Vec<Option<Term>>>> {
     let QueryResults::Solutions(solutions) = store.query(sparql)? else {
-        return Err(Error::Invalid("a validation query is not a SELECT".into()));
+        return Err(Error::NotSelect {
+            query: "validation",
+        });
     };
     let variables = solutions.variables().to_vec();
     let mut out = Vec::new();

@@ -1,7 +1,7 @@
 //! The embedded on-disk Oxigraph store: one named graph per article,
 //! replaced whole in one transaction, plus queries and sorted exports.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ExportError, Result, StoreError};
 use crate::mapping::{article_iri, ng, PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
@@ -30,7 +30,21 @@ pub struct GraphStore {
 }
 
 impl GraphStore {
-    /// Opens (or creates) the store at `dir` for reading and writing.
+    /// Opens (or creates) the store at `dir` for reading and writing. One
+    /// process at a time may hold it so; others open it read-only.
+    ///
+    /// ```
+    /// use newsgraph::store::GraphStore;
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let store = GraphStore::open(&dir.path().join("store"))?;
+    /// assert!(store.is_empty()?);
+    /// assert_eq!(store.counts()?, (0, 0, 0));
+    /// // Queries run over the union of the article graphs, with newsgraph's prefixes.
+    /// let any_fact = store.query("ASK { ?fact ng:relation ?relation }")?;
+    /// assert!(matches!(any_fact, oxigraph::sparql::QueryResults::Boolean(false)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn open(dir: &Path) -> Result<GraphStore> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let store = Store::open(dir).map_err(|e| in_use_or(dir, e))?;
@@ -40,10 +54,10 @@ impl GraphStore {
     /// Opens an existing store read-only, so queries and exports can run while an ingest writes.
     pub fn open_read_only(dir: &Path) -> Result<GraphStore> {
         if !dir.join("CURRENT").exists() {
-            return Err(Error::Invalid(format!(
-                "{}: no store here (run `newsgraph ingest` first, or pass --store DIR)",
-                dir.display()
-            )));
+            return Err(StoreError::Missing {
+                dir: dir.to_path_buf(),
+            }
+            .into());
         }
         Ok(GraphStore {
             store: Store::open_read_only(dir)?,
@@ -158,8 +172,10 @@ impl GraphStore {
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>> {
         let mut prepared = PREFIXES
             .iter()
-            .try_fold(SparqlEvaluator::new(), |e, (p, ns)| e.with_prefix(*p, *ns))
-            .map_err(|e| Error::Invalid(e.to_string()))?
+            .try_fold(SparqlEvaluator::new(), |e, (p, ns)| {
+                e.with_prefix(*p, *ns)
+                    .map_err(|error| prefix_error(p, error))
+            })?
             .parse_query(sparql)?;
         prepared.dataset_mut().set_default_graph_as_union();
         Ok(prepared.on_store(&self.store).execute()?)
@@ -258,10 +274,10 @@ impl GraphStore {
             for (prefix, namespace) in PREFIXES {
                 serializer = serializer
                     .with_prefix(prefix, namespace)
-                    .map_err(|e| Error::Invalid(e.to_string()))?;
+                    .map_err(|error| prefix_error(prefix, error))?;
             }
         }
-        let export_error = |e: std::io::Error| Error::Invalid(format!("export: {e}"));
+        let export_error = ExportError::Write;
         let mut out = serializer.for_writer(writer);
         let mut written = 0;
         let mut seen = SharedSeen::default();
@@ -370,14 +386,23 @@ fn node_str(node: &NamedOrBlankNode) -> &str {
     }
 }
 
+/// A prefix of `PREFIXES` whose namespace does not parse (a bug, caught by the tests).
+fn prefix_error(prefix: &str, error: oxigraph::model::IriParseError) -> Error {
+    Error::Prefix {
+        prefix: prefix.to_string(),
+        error,
+    }
+}
+
 /// RocksDB's lock error becomes a clear "store in use" message.
 fn in_use_or(dir: &Path, error: oxigraph::store::StorageError) -> Error {
     let text = error.to_string();
     if text.contains("lock") || text.contains("LOCK") {
-        Error::Invalid(format!(
-            "{}: store in use by another newsgraph process ({text})",
-            dir.display()
-        ))
+        StoreError::InUse {
+            dir: dir.to_path_buf(),
+            detail: text,
+        }
+        .into()
     } else {
         explain_write_error(dir, Error::Storage(error))
     }
@@ -395,15 +420,17 @@ pub fn explain_write_error(dir: &Path, error: Error) -> Error {
         "Disk quota exceeded",
     ];
     if full.iter().any(|f| text.contains(f)) {
-        Error::Invalid(format!(
-            "{}: disk full ({text}); the articles stored before are whole: free space and run the same command again",
-            dir.display()
-        ))
+        StoreError::DiskFull {
+            dir: dir.to_path_buf(),
+            detail: text,
+        }
+        .into()
     } else if text.contains("Read-only file system") || text.contains("Permission denied") {
-        Error::Invalid(format!(
-            "{}: the store folder is read-only ({text}); queries and exports still work",
-            dir.display()
-        ))
+        StoreError::ReadOnly {
+            dir: dir.to_path_buf(),
+            detail: text,
+        }
+        .into()
     } else {
         error
     }

@@ -5,7 +5,8 @@
 
 use super::{relation_fact, SentenceView};
 use crate::facts::{Facts, Relation};
-use crate::mentions::{EntityType, MentionKind};
+use crate::mentions::MentionKind;
+use crate::model::EntityType;
 
 /// "the Nigerian-led regional bloc, the Economic Community of West African
 /// States": the country that leads an alliance is one of its members.

@@ -5,7 +5,7 @@
 use super::grammar::{is_negated, sentence_date, BE_FORMS};
 use super::{SentenceView, UNSTAMPED};
 use crate::facts::{CountFact, Facts};
-use crate::mentions::EntityType;
+use crate::model::EntityType;
 use crate::rules::Rules;
 use crate::text::{Token, TokenKind};
 

@@ -10,7 +10,8 @@ use super::grammar::{
 use super::posts::{holder_of, named_post, title_phrase_end};
 use super::{relation_fact, SentenceView};
 use crate::facts::{Facts, ObjectSource, Relation};
-use crate::mentions::{EntityType, MentionKind};
+use crate::mentions::MentionKind;
+use crate::model::EntityType;
 use crate::rules::{Frame, FrameKind, Rules};
 use crate::text::{Token, TokenKind};
 

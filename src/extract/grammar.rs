@@ -6,7 +6,8 @@
 
 use super::SentenceView;
 use crate::dates::{resolve_relative, Date};
-use crate::mentions::{EntityType, Mention, MentionKind};
+use crate::mentions::{Mention, MentionKind};
+use crate::model::EntityType;
 use crate::rules::Rules;
 use crate::text::{Token, TokenKind};
 

@@ -17,12 +17,11 @@ mod frames;
 mod grammar;
 mod passes;
 mod posts;
-#[cfg(test)]
-mod tests;
 
 use crate::dates::Date;
 use crate::facts::{Evidence, Facts, ObjectSource, Relation, RelationFact};
-use crate::mentions::{EntityType, Mention};
+use crate::mentions::Mention;
+use crate::model::EntityType;
 use crate::resolve::{Entity, Resolved};
 use crate::rules::{KeywordPosition, Rules};
 use crate::text::{Sentence, Token};

@@ -6,7 +6,7 @@ use super::counts::number_at;
 use super::frames::appoints;
 use super::{Article, UNSTAMPED};
 use crate::facts::{Evidence, Facts, ObjectSource, Relation, RelationFact};
-use crate::mentions::EntityType;
+use crate::model::EntityType;
 use crate::resolve::Entity;
 use crate::text::Token;
 

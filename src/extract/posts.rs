@@ -6,7 +6,8 @@
 
 use super::{relation_fact, Article, SentenceView};
 use crate::facts::{Facts, ObjectSource, Relation, RelationFact};
-use crate::mentions::{EntityType, Mention, MentionKind, TitleLookup};
+use crate::mentions::{Mention, MentionKind, TitleLookup};
+use crate::model::EntityType;
 use crate::rules::{Rules, TitleClass};
 use crate::text::{Token, TokenKind};
 

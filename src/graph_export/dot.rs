@@ -4,7 +4,7 @@
 //! Graphviz's `dot` on it.
 
 use super::{hex_colour, Graph};
-use crate::error::{Error, Result};
+use crate::error::{Error, ExportError, Result};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -127,29 +127,27 @@ pub fn render_graphviz(dot_text: &[u8], format: &str) -> Result<Vec<u8>> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::Invalid(format!(
-                "--format {format} needs Graphviz's `dot` program, which is not on PATH: install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz) or export --format dot"
-            )),
+            std::io::ErrorKind::NotFound => ExportError::NoGraphviz {
+                format: format.to_string(),
+            }
+            .into(),
             _ => Error::io("dot", e),
         })?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| Error::Invalid("could not write to Graphviz's dot".into()))?;
+    let mut stdin = child.stdin.take().ok_or(ExportError::GraphvizInput)?;
     let text = dot_text.to_vec();
     // Write from another thread so a large image on stdout cannot dead-lock the pipe.
     let writer = std::thread::spawn(move || stdin.write_all(&text));
     let output = child.wait_with_output().map_err(|e| Error::io("dot", e))?;
     writer
         .join()
-        .map_err(|_| Error::Invalid("writing to Graphviz's dot failed".into()))?
+        .map_err(|_| ExportError::GraphvizInput)?
         .map_err(|e| Error::io("dot (stdin)", e))?;
     if !output.status.success() {
-        return Err(Error::Invalid(format!(
-            "Graphviz's dot failed ({}): {}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr).trim()
-        )));
+        return Err(ExportError::Graphviz {
+            status: output.status,
+            stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        }
+        .into());
     }
     Ok(output.stdout)
 }

@@ -205,7 +205,7 @@ fn qualifier_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<(usize, Str
 #[cfg(test)]
 mod tests {
     use crate::mentions::tests::mentions;
-    use crate::mentions::EntityType;
+    use crate::model::EntityType;
 
     #[test]
     fn collectives_take_their_nationality() {

@@ -28,7 +28,7 @@ use crate::text::{Sentence, Token, TokenKind};
 pub use titles::{title_class, TitleLookup};
 pub use typing::opens_noun_phrase;
 
-pub use crate::model::EntityType;
+use crate::model::EntityType;
 
 /// What kind of expression a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

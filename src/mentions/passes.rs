@@ -206,7 +206,7 @@ pub(super) fn type_by_coordination(tokens: &[Token], mentions: &mut [Mention], _
 #[cfg(test)]
 mod tests {
     use crate::mentions::tests::mentions;
-    use crate::mentions::EntityType;
+    use crate::model::EntityType;
 
     #[test]
     fn an_unknown_name_listed_between_places_is_a_place() {

@@ -251,7 +251,7 @@ fn country_mention(tokens: &[Token], first: usize, last: usize, country: &str) -
 #[cfg(test)]
 mod tests {
     use crate::mentions::tests::mentions;
-    use crate::mentions::EntityType;
+    use crate::model::EntityType;
 
     #[test]
     fn bare_titles_after_owners_and_names_around_them() {

@@ -275,7 +275,7 @@ pub(super) fn portfolio_title_end(
 mod tests {
     use super::TitleLookup;
     use crate::mentions::tests::mentions;
-    use crate::mentions::EntityType;
+    use crate::model::EntityType;
     use crate::rules::{Rules, TitleClass};
     use crate::text::{split_sentences, Token};
 

@@ -363,7 +363,7 @@ fn government_canonical(words: &[Token], rules: &Rules) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use crate::mentions::tests::mentions;
-    use crate::mentions::EntityType;
+    use crate::model::EntityType;
 
     #[test]
     fn keywords_and_gazetteers_type_names() {

@@ -2,8 +2,7 @@
 //! term `newsgraph::mapping` can emit at all; the ontology and the shapes
 //! agree with the relation table.
 
-mod common;
-use common::{ok, root};
+use crate::common::{ok, root};
 use newsgraph::mapping::{emitted_terms, NG};
 use newsgraph::model::relation::{RelationSpec, TABLE};
 use newsgraph::shacl::{parse_shapes, Constraint, ONTOLOGY};

@@ -2,8 +2,7 @@
 //! real facts, determinism, idempotence and round trips of every export format.
 //! They skip with a message where `../shared` is absent, and fail in CI then.
 
-mod common;
-use common::{csv_rows, newsgraph, ok, shared};
+use crate::common::{csv_rows, newsgraph, ok, shared};
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::path::Path;
 

@@ -1,4 +1,4 @@
-//! The memory allocator for newsgraph's programs: mimalloc.
+//! The memory allocator of the `newsgraph` program: mimalloc.
 //!
 //! Analysis allocates many small strings per token, and with the system
 //! allocator a fifth of ingest CPU went to `malloc` and `free`. mimalloc
@@ -9,6 +9,11 @@
 //! library's `free` (a page-map lookup per free), so that a store error (disk
 //! full, store locked) is reported instead of crashing the process.
 
+#![allow(
+    unsafe_code,
+    reason = "a global allocator is unsafe by nature; each block says why it is sound"
+)]
+
 use std::alloc::{GlobalAlloc, Layout};
 use std::ffi::c_void;
 
@@ -18,7 +23,6 @@ extern "C" {
 }
 
 /// mimalloc, with C-allocated blocks freed by the C library (see the module docs).
-/// Install it with `#[global_allocator]` in a binary.
 pub struct Allocator;
 
 // SAFETY: every call is forwarded to mimalloc, which upholds `GlobalAlloc`'s

@@ -4,8 +4,8 @@
 //! expected and what was produced, so a rule writer adds cases without Rust.
 
 use newsgraph::dates::Date;
-use newsgraph::facts::Relation;
-use newsgraph::mentions::EntityType;
+use newsgraph::model::EntityType;
+use newsgraph::model::Relation;
 use newsgraph::pipeline::{Analysis, Pipeline};
 use newsgraph::rules::Rules;
 use std::collections::BTreeMap;

@@ -3,8 +3,7 @@
 //! well under a minute. Tests that need `mount` (disk full, read-only store)
 //! fall back to other fault sources where mounting is not allowed.
 
-mod common;
-use common::{newsgraph, ok};
+use crate::common::{newsgraph, ok};
 
 use newsgraph::input::{collect_files, decode, not_english, read_input, Item, RawArticle};
 use newsgraph::pipeline::{ingest, Pipeline};

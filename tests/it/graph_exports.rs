@@ -1,8 +1,7 @@
 //! The graph-tool exports, the export filters, `validate` and
 //! `ontology-docs`, run through the binary on the example articles.
 
-mod common;
-use common::{csv_rows, newsgraph, ok, root};
+use crate::common::{csv_rows, newsgraph, ok, root};
 use newsgraph::model::Relation;
 use newsgraph::shacl::{parse_shapes, validate, ClassHierarchy, ONTOLOGY, SHAPES};
 use newsgraph::store::GraphStore;

@@ -1,8 +1,7 @@
 //! End-to-end tests of the `newsgraph` binary on the example articles and on
 //! inputs written here.
 
-mod common;
-use common::{csv_rows, newsgraph, ok, root};
+use crate::common::{csv_rows, newsgraph, ok, root};
 
 fn examples() -> String {
     root().join("examples/articles").display().to_string()
