@@ -3,8 +3,8 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsgraph::dates::Date;
-use newsgraph::model::Relation;
 use newsgraph::graph_export::{Filter, GraphFormat};
+use newsgraph::model::Relation;
 use newsgraph::queries::ResultFormat;
 use oxigraph::io::RdfFormat;
 use std::path::PathBuf;

@@ -53,8 +53,8 @@ pub use neo4j::write_neo4j_folder;
 
 use crate::dates::Date;
 use crate::error::{Error, ExportError, Result};
-use crate::model::Relation;
 use crate::mapping::NG;
+use crate::model::Relation;
 use crate::queries::internal;
 use crate::store::GraphStore;
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
