@@ -4,10 +4,18 @@
 //! `rules/boilerplate.tsv`, and by shape: a body line is prose (enough words
 //! and a sentence end). The publication date comes from metadata, then from
 //! the text's own datelines, then (year only) from a copyright line.
+//!
+//! Nothing is lost silently: a line that holds a furniture pattern but also
+//! several sentences (web scrapes often arrive as one long line) loses only
+//! its short furniture sentences; a long sentence that merely mentions a
+//! pattern ("the copyright claim was dismissed") is the story's own prose and
+//! stays; an article that loses most of its text, or all of it, says so in a
+//! warning.
 
 use crate::dates::{find_absolute_date, Date};
 use crate::input::RawArticle;
 use crate::rules::Rules;
+use crate::text::split_sentences;
 
 /// An article body ready for sentence splitting, with its metadata.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,10 +38,21 @@ pub struct CleanArticle {
     pub source: Option<String>,
     /// Number of lines dropped as boilerplate.
     pub dropped_lines: usize,
+    /// What cleaning lost that the user should know of (most of the text, or all).
+    pub warnings: Vec<String>,
 }
 
 /// Minimum words for a line without a sentence end to count as prose.
 const MIN_PROSE_WORDS: usize = 12;
+
+/// A sentence with a furniture pattern is furniture only when shorter than
+/// this: "Copyright 2020 Example Media. All rights reserved." is; a sentence
+/// of the story that mentions copyright or cookies is longer.
+const MAX_FURNITURE_WORDS: usize = 20;
+
+/// Texts shorter than this (in characters) are not warned about for what
+/// cleaning removed: a headline and one sentence lose half by nature.
+const MIN_WARNED_LENGTH: usize = 400;
 
 /// Cleans a raw article. `fallback_date` is used when neither metadata nor
 /// text gives a date (the CLI's `--date`).
@@ -44,32 +63,54 @@ pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> Cl
     let mut first_short_line = None;
     let mut header_date = None;
     let mut seen_prose = false;
+    let mut prose_from: Option<Vec<usize>> = None;
     for (n, line) in lines.iter().enumerate() {
         let trimmed = line.trim().trim_start_matches(['•', '*', '·', '-']).trim();
         if trimmed.is_empty() {
             continue;
         }
         let lower = trimmed.to_lowercase();
+        // Prose bytes from each line on, counted once, at the first tail heading.
+        let mut tail_after = |n: usize, kept: usize| {
+            prose_from.get_or_insert_with(|| prose_bytes_from(&lines))[n + 1] <= 2 * kept
+        };
         if rules.boilerplate.cuts(&lower) {
-            dropped += lines.len() - n;
-            break;
+            if tail_after(n, body.len()) {
+                dropped += lines.len() - n;
+                break;
+            }
+            // A tail's heading inside the story ("More from the debate"): the line alone goes.
+            dropped += 1;
+            continue;
         }
         if !seen_prose && header_date.is_none() {
             header_date = find_absolute_date(trimmed);
         }
-        if rules.boilerplate.drops(&lower) {
-            dropped += 1;
-            continue;
+        let kept;
+        let (line, cut) = if rules.boilerplate.drops(&lower) {
+            let (text, cut) = without_furniture(trimmed, rules);
+            kept = text;
+            (kept.as_str(), cut && tail_after(n, body.len() + kept.len()))
+        } else {
+            (trimmed, false)
+        };
+        if cut {
+            dropped += lines.len() - n - 1;
         }
-        if is_prose(trimmed) {
+        if line.is_empty() {
+            dropped += 1;
+        } else if is_prose(line) {
             seen_prose = true;
-            body.push_str(trimmed);
+            body.push_str(line);
             body.push_str("\n\n");
         } else {
             if first_short_line.is_none() && !seen_prose {
                 first_short_line = Some(trimmed.to_string());
             }
             dropped += 1;
+        }
+        if cut {
+            break;
         }
     }
     let meta_date = raw
@@ -86,9 +127,11 @@ pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> Cl
         Some(d) => Some(d.year),
         None => copyright_year(&raw.text),
     };
+    let body = body.trim_end().to_string();
+    let warnings = loss_warnings(&lines, &body);
     CleanArticle {
         id: raw.id.clone(),
-        body: body.trim_end().to_string(),
+        body,
         title: raw.title.clone().or(first_short_line),
         date,
         year,
@@ -96,6 +139,62 @@ pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> Cl
         url: raw.url.clone(),
         source: raw.source.clone(),
         dropped_lines: dropped,
+        warnings,
+    }
+}
+
+/// For each line, the bytes of prose from it to the end (one more entry, 0,
+/// for the end). A tail's heading followed by more than twice the story kept
+/// before it sits inside the story ("More from the debate"), and cutting there
+/// would lose most of it; a real tail (comments, related links) follows a
+/// story at least half as long as itself.
+fn prose_bytes_from(lines: &[String]) -> Vec<usize> {
+    let mut from = vec![0; lines.len() + 1];
+    for (n, line) in lines.iter().enumerate().rev() {
+        let trimmed = line.trim();
+        from[n] = from[n + 1] + if is_prose(trimmed) { trimmed.len() } else { 0 };
+    }
+    from
+}
+
+/// A line that holds a furniture pattern, without its furniture: the
+/// sentences that hold a pattern and are short. Empty when nothing is left;
+/// true when a sentence starts the page's tail (the line ends before it).
+fn without_furniture(line: &str, rules: &Rules) -> (String, bool) {
+    let mut kept = String::new();
+    for sentence in split_sentences(line, rules) {
+        let text = &line[sentence.start..sentence.end];
+        let lower = text.to_lowercase();
+        if rules.boilerplate.cuts(&lower) {
+            return (kept, true);
+        }
+        let furniture = text.split_whitespace().count() < MAX_FURNITURE_WORDS
+            && rules.boilerplate.drops(&lower);
+        if !furniture {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(text);
+        }
+    }
+    (kept, false)
+}
+
+/// Warnings for an article that cleaning emptied or cut to less than half.
+fn loss_warnings(lines: &[String], body: &str) -> Vec<String> {
+    let before: usize = lines.iter().map(|l| l.trim().chars().count()).sum();
+    let after = body.chars().count();
+    if body.is_empty() && before > 0 {
+        vec![format!(
+            "no sentence left after cleaning: none of its {before} characters read as prose (menus, headings, text in capitals) or all matched furniture patterns"
+        )]
+    } else if before >= MIN_WARNED_LENGTH && after * 2 < before {
+        vec![format!(
+            "cleaning kept {after} of {before} characters ({}%); the rest was taken for page furniture",
+            after * 100 / before
+        )]
+    } else {
+        Vec::new()
     }
 }
 
@@ -230,5 +329,77 @@ mod tests {
         let clean = clean(&raw(page), &rules, None);
         assert_eq!(clean.date, None);
         assert_eq!(clean.year, Some(2015));
+    }
+
+    #[test]
+    fn a_one_line_scrape_loses_only_its_furniture_sentences() {
+        let rules = Rules::builtin();
+        let page = "The harbour authority of Valdora fined three shipping lines on Monday for dumping ballast water in the bay, its director said. The fines total two million euros and the companies have thirty days to appeal the decision in court. Copyright 2021 Valdora Daily. All rights reserved. We use cookies to improve your experience.";
+        let clean = clean(&raw(page), &rules, None);
+        assert!(
+            clean.body.starts_with("The harbour authority"),
+            "{}",
+            clean.body
+        );
+        assert!(
+            clean.body.contains("thirty days to appeal"),
+            "{}",
+            clean.body
+        );
+        assert!(!clean.body.contains("Copyright"), "{}", clean.body);
+        assert!(!clean.body.contains("cookies"), "{}", clean.body);
+        assert!(clean.warnings.is_empty(), "{:?}", clean.warnings);
+    }
+
+    #[test]
+    fn a_story_about_copyright_keeps_its_own_sentences() {
+        let rules = Rules::builtin();
+        let page = "A court in Lisbon ruled on Thursday that the copyright on the old fishermen's songs had expired, ending a ten-year dispute between two record labels.\n\nThe losing label said it would appeal.";
+        let clean = clean(&raw(page), &rules, None);
+        assert!(
+            clean
+                .body
+                .contains("the copyright on the old fishermen's songs"),
+            "{}",
+            clean.body
+        );
+    }
+
+    #[test]
+    fn a_tail_heading_inside_the_story_does_not_cut_it() {
+        let rules = Rules::builtin();
+        let story = "The delegates of the two parties argued for three hours about the budget and the schools, and the vote was close.";
+        let page = format!("{story}\n\nMore from the debate\n\n{story}\n\n{story}\n\n{story}\n\nRelated stories\n\nA short link to another page about other things entirely.");
+        let clean = clean(&raw(&page), &rules, None);
+        assert_eq!(
+            clean.body.matches("The delegates").count(),
+            4,
+            "{}",
+            clean.body
+        );
+        assert!(!clean.body.contains("More from"));
+        assert!(
+            !clean.body.contains("short link"),
+            "a tail after the story is still cut"
+        );
+    }
+
+    #[test]
+    fn losing_most_or_all_of_the_text_is_a_warning() {
+        let rules = Rules::builtin();
+        let menu =
+            "Home | World | Business | Sport | Culture | Opinion | Weather | Podcasts | Video\n"
+                .repeat(8);
+        let one = "The city council of Arbenz approved the new tram line on Tuesday after a long debate, officials said.";
+        let mostly_menu = clean(&raw(&format!("{menu}\n{one}")), &rules, None);
+        assert_eq!(mostly_menu.warnings.len(), 1, "{:?}", mostly_menu.warnings);
+        assert!(mostly_menu.warnings[0].starts_with("cleaning kept"));
+        let nothing = clean(&raw(&menu), &rules, None);
+        assert!(
+            nothing.warnings[0].starts_with("no sentence left"),
+            "{:?}",
+            nothing.warnings
+        );
+        assert!(clean(&raw(one), &rules, None).warnings.is_empty());
     }
 }

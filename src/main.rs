@@ -470,6 +470,13 @@ fn print_summary(summary: &Summary, store: &GraphStore) -> Result<()> {
     for w in summary.warnings.iter().take(10) {
         writeln!(out, "  warning: {w}")?;
     }
+    if summary.warnings.len() > 10 {
+        writeln!(
+            out,
+            "  ... and {} more warnings",
+            summary.warnings.len() - 10
+        )?;
+    }
     writeln!(out, "  entities written   {:>8}", summary.entities)?;
     let total: usize = summary.facts.values().sum();
     writeln!(out, "  facts written      {:>8}", total)?;

@@ -211,6 +211,7 @@ impl Pipeline {
             url: None,
             source: None,
             dropped_lines: 0,
+            warnings: Vec::new(),
         };
         self.analyse_clean(clean, &mut StageTimes::default())
     }
@@ -297,7 +298,12 @@ impl Pipeline {
             quads,
             entities,
             facts,
-            warnings: raw.warnings.clone(),
+            warnings: raw
+                .warnings
+                .iter()
+                .chain(&analysis.clean.warnings)
+                .cloned()
+                .collect(),
             times,
         }
     }

@@ -277,3 +277,26 @@ fn explain_shows_facts_with_sentences() {
     let stats = ok(&store, &["stats"]);
     assert!(stats.contains("articles  3"), "{stats}");
 }
+
+#[test]
+fn articles_emptied_by_cleaning_are_named_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let menu = "Home | World | Business | Sport | Culture | Opinion | Weather | Video\n".repeat(6);
+    for n in 0..12 {
+        std::fs::write(articles.join(format!("menu-{n:02}.txt")), &menu).unwrap();
+    }
+    let story = "The port authority of Arbenz fined two shipping lines on Monday for dumping ballast water in the bay, its director said. Copyright 2021 Arbenz Daily. All rights reserved.";
+    std::fs::write(articles.join("story.txt"), story).unwrap();
+    let summary = ok(
+        &dir.path().join("store"),
+        &["ingest", &articles.display().to_string()],
+    );
+    assert!(
+        summary.contains("warning: menu-00: no sentence left after cleaning"),
+        "{summary}"
+    );
+    assert!(summary.contains("... and 2 more warnings"), "{summary}");
+    assert!(!summary.contains("warning: story"), "{summary}");
+}
