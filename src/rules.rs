@@ -230,6 +230,9 @@ pub struct Rules {
     pub appointing_verbs: HashSet<String>,
     /// Business titles that name a trade, not a post ("analyst"): no default owner (`occupation`).
     pub occupations: HashSet<String>,
+    /// Posts of legislatures and of regions and towns ("senator", "governor", "mayor"):
+    /// no default owner, the story's country least of all (`local-post`).
+    pub local_posts: HashSet<String>,
     /// Last words of state bodies' names, as written (`state-body`).
     pub state_body_heads: HashSet<String>,
     /// Lowercase nouns for a state body after a country's possessive (`state-body-noun`).
@@ -566,10 +569,11 @@ const FRAME_KINDS: [(&str, FrameKind); 7] = [
 type WordList = fn(&mut Rules) -> &mut HashSet<String>;
 
 /// The lists of `word_lists.tsv`, by the name in its first column.
-const WORD_LISTS: [(&str, WordList); 5] = [
+const WORD_LISTS: [(&str, WordList); 6] = [
     ("alliance", |r| &mut r.alliance_nouns),
     ("appointing", |r| &mut r.appointing_verbs),
     ("occupation", |r| &mut r.occupations),
+    ("local-post", |r| &mut r.local_posts),
     ("state-body", |r| &mut r.state_body_heads),
     ("state-body-noun", |r| &mut r.state_body_nouns),
 ];

@@ -194,6 +194,13 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         // Only in a sentence about the main country alone ("President X told
         // reporters in Paris" is not the main country's president), and not
         // for a body's post ("Commission President X").
+        // "Governor X", "Senator X": a state's, a city's or a legislature's post;
+        // the text names its owner or the post has none.
+        TitleClass::HeadOfState | TitleClass::Government
+            if ends_with_listed(role, &view.rules.local_posts) =>
+        {
+            None
+        }
         TitleClass::HeadOfState | TitleClass::Government => {
             // "Peru: President X said ...": a round-up item headed by its country.
             if let Some(country) = heading_country(view) {
@@ -227,7 +234,7 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
             view.main_country.filter(|_| !abroad && !body)
         }
         // "analyst X said" in a story about Acme: an outside analyst, as a rule.
-        TitleClass::Business if is_occupation(role, view.rules) => None,
+        TitleClass::Business if ends_with_listed(role, &view.rules.occupations) => None,
         TitleClass::Business => {
             let (first, entity) = view.mentions.first()?;
             let opening = (first.first < m.first
@@ -240,13 +247,13 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
     }
 }
 
-/// A title that names a trade ("oil analyst", "Fund Manager"): it or its
-/// last words are in the `occupation` word list.
-fn is_occupation(role: &str, rules: &Rules) -> bool {
+/// A title whose kind a word list names ("oil analyst", "Fund Manager" in
+/// `occupation`; "state senator" in `local-post`): it or its last words are listed.
+fn ends_with_listed(role: &str, list: &rustc_hash::FxHashSet<String>) -> bool {
     let lower = role.to_lowercase();
     let mut rest = lower.as_str();
     loop {
-        if rules.occupations.contains(rest) {
+        if list.contains(rest) {
             return true;
         }
         match rest.split_once(' ') {
