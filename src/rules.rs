@@ -757,7 +757,7 @@ mod tests {
                 "word_lists.tsv",
                 "allies\tpact\n",
                 "unknown word list \"allies\"; expected one of: alliance, appointing, \
-                 occupation, state-body, state-body-noun"
+                 occupation, local-post, state-body, state-body-noun"
                     .to_string(),
             ),
             (
