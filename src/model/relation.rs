@@ -2,7 +2,7 @@
 //! places need to know about it, in one row. The facts model, the mapping,
 //! the rule loader (`frames.tsv`), the shapes (`ontology/shapes.ttl`), the
 //! export checks (`newsgraph relations`) and the tests read their lists
-//! from here; `tests/ontology.rs` checks `ontology/newsgraph.ttl` against it.
+//! from here; `tests/it/ontology.rs` checks `ontology/newsgraph.ttl` against it.
 //!
 //! Adding a relation: a row here, a frame in `rules/frames.tsv`, the
 //! property and event class in `ontology/newsgraph.ttl`, an extraction case;
