@@ -90,12 +90,23 @@ fn is_stopword(tokens: &[Token], i: usize, rules: &Rules) -> bool {
     let token = &tokens[i];
     if rules.stopwords.contains(token.text.as_str())
         || crate::dates::weekday_number(&token.text).is_some()
+        || is_contraction(&token.lower)
     {
         return true;
     }
     // A month, unless it is a given name ("Jan Nowak", "May Lee").
     crate::dates::month_number(&token.text).is_some()
         && (token.text.ends_with('.') || tokens.get(i + 1).is_none_or(|n| !n.is_capitalized()))
+}
+
+/// "I'm", "I've", "We'll", "Doesn't": a pronoun or verb with its clitic is no
+/// part of a name (a capitalised one opens a sentence or a quote).
+fn is_contraction(lower: &str) -> bool {
+    [
+        "'m", "'ve", "'ll", "'re", "'d", "n't", "’m", "’ve", "’ll", "’re", "’d", "n’t",
+    ]
+    .iter()
+    .any(|clitic| lower.ends_with(clitic))
 }
 
 /// Longest run of capitalised words taken as one candidate name. Real names
