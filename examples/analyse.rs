@@ -28,7 +28,7 @@ fn main() {
     let entities = &analysis.resolved.entities;
     println!("date: {:?}", analysis.clean.date.map(|d| d.to_string()));
     let rules = Rules::builtin();
-    let country = analysis.resolved.dominant_country(&rules);
+    let country = analysis.resolved.dominant_country(&rules.names);
     println!(
         "dominant country: {:?}",
         country.map(|c| entities[c].label.as_str())

@@ -14,8 +14,57 @@
 
 use crate::dates::{find_absolute_date, Date};
 use crate::input::RawArticle;
-use crate::rules::Rules;
-use crate::text::split_sentences;
+use crate::text::{split_sentences, TextLexicon};
+
+/// Boilerplate patterns from `boilerplate.tsv`.
+#[derive(Debug, Clone, Default)]
+pub struct Boilerplate {
+    cut_prefixes: Vec<String>,
+    drop_prefixes: Vec<String>,
+    drop_contains: Vec<String>,
+    /// `drop_contains` compiled once, on first use: one pass over each line
+    /// whatever the number of patterns. Reset when a pattern is added.
+    contains_automaton: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl Boilerplate {
+    /// True when the (lowercased) line starts the page's tail: drop the rest.
+    pub fn cuts(&self, lower_line: &str) -> bool {
+        self.cut_prefixes
+            .iter()
+            .any(|p| lower_line.starts_with(p.as_str()))
+    }
+
+    /// True when the (lowercased) line is boilerplate on its own.
+    pub fn drops(&self, lower_line: &str) -> bool {
+        self.drop_prefixes
+            .iter()
+            .any(|p| lower_line.starts_with(p.as_str()))
+            || self
+                .contains_automaton
+                .get_or_init(|| {
+                    aho_corasick::AhoCorasick::new(&self.drop_contains)
+                        .expect("plain string patterns always compile")
+                })
+                .is_match(lower_line)
+    }
+
+    /// Adds a (lowercased) line start that begins the page's tail.
+    pub fn add_cut(&mut self, pattern: String) {
+        self.cut_prefixes.push(pattern);
+    }
+
+    /// Adds a (lowercased) line start that marks a boilerplate line.
+    pub fn add_drop_prefix(&mut self, pattern: String) {
+        self.drop_prefixes.push(pattern);
+    }
+
+    /// Adds a (lowercased) text whose presence marks a boilerplate line.
+    pub fn add_drop_contains(&mut self, pattern: String) {
+        self.drop_contains.push(pattern);
+        self.contains_automaton = std::sync::OnceLock::new();
+    }
+}
 
 /// An article body ready for sentence splitting, with its metadata.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +105,12 @@ const MIN_WARNED_LENGTH: usize = 400;
 
 /// Cleans a raw article. `fallback_date` is used when neither metadata nor
 /// text gives a date (the CLI's `--date`).
-pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> CleanArticle {
+pub fn clean(
+    raw: &RawArticle,
+    boilerplate: &Boilerplate,
+    lexicon: &TextLexicon,
+    fallback_date: Option<Date>,
+) -> CleanArticle {
     let lines = reflow(&raw.text);
     let mut body = String::new();
     let mut dropped = 0;
@@ -74,7 +128,7 @@ pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> Cl
         let mut tail_after = |n: usize, kept: usize| {
             prose_from.get_or_insert_with(|| prose_bytes_from(&lines))[n + 1] <= 2 * kept
         };
-        if rules.boilerplate.cuts(&lower) {
+        if boilerplate.cuts(&lower) {
             if tail_after(n, body.len()) {
                 dropped += lines.len() - n;
                 break;
@@ -87,8 +141,8 @@ pub fn clean(raw: &RawArticle, rules: &Rules, fallback_date: Option<Date>) -> Cl
             header_date = find_absolute_date(trimmed);
         }
         let kept;
-        let (line, cut) = if rules.boilerplate.drops(&lower) {
-            let (text, cut) = without_furniture(trimmed, rules);
+        let (line, cut) = if boilerplate.drops(&lower) {
+            let (text, cut) = without_furniture(trimmed, boilerplate, lexicon);
             kept = text;
             (kept.as_str(), cut && tail_after(n, body.len() + kept.len()))
         } else {
@@ -160,16 +214,20 @@ fn prose_bytes_from(lines: &[String]) -> Vec<usize> {
 /// A line that holds a furniture pattern, without its furniture: the
 /// sentences that hold a pattern and are short. Empty when nothing is left;
 /// true when a sentence starts the page's tail (the line ends before it).
-fn without_furniture(line: &str, rules: &Rules) -> (String, bool) {
+fn without_furniture(
+    line: &str,
+    boilerplate: &Boilerplate,
+    lexicon: &TextLexicon,
+) -> (String, bool) {
     let mut kept = String::new();
-    for sentence in split_sentences(line, rules) {
+    for sentence in split_sentences(line, lexicon) {
         let text = &line[sentence.start..sentence.end];
         let lower = text.to_lowercase();
-        if rules.boilerplate.cuts(&lower) {
+        if boilerplate.cuts(&lower) {
             return (kept, true);
         }
-        let furniture = text.split_whitespace().count() < MAX_FURNITURE_WORDS
-            && rules.boilerplate.drops(&lower);
+        let furniture =
+            text.split_whitespace().count() < MAX_FURNITURE_WORDS && boilerplate.drops(&lower);
         if !furniture {
             if !kept.is_empty() {
                 kept.push(' ');
@@ -287,9 +345,9 @@ mod tests {
 
     #[test]
     fn keeps_prose_and_drops_navigation() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let page = "Home | World | Business\nSubscribe now\n\nMinister Quits Over Port Deal\n\nLIMA, 14Mar19 -\n\nThe transport minister of Peru resigned on Tuesday after a row over a port contract, officials said.\n\nCopyright © 2019 Andes Wire. All rights reserved.\nLeave a Comment\nThis sentence about comments is not part of the article at all, really.";
-        let clean = clean(&raw(page), &rules, None);
+        let clean = clean(&raw(page), &rules.boilerplate, &rules.text, None);
         assert!(clean
             .body
             .starts_with("The transport minister of Peru resigned"));
@@ -301,9 +359,9 @@ mod tests {
 
     #[test]
     fn hard_wrapped_wire_copy_is_joined() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let wire = "Acme Holdings Inc said\nJohn Reed, vice president of sales, has resigned and\nwill be replaced by Mary Cole, effective April 1.\n    The company said the change was\nplanned for some time and gave no further details.\n Reuter";
-        let clean = clean(&raw(wire), &rules, None);
+        let clean = clean(&raw(wire), &rules.boilerplate, &rules.text, None);
         assert_eq!(
             clean.body,
             "Acme Holdings Inc said John Reed, vice president of sales, has resigned and will be replaced by Mary Cole, effective April 1.\n\nThe company said the change was planned for some time and gave no further details."
@@ -312,9 +370,9 @@ mod tests {
 
     #[test]
     fn headlines_are_not_body_text() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let page = "Minister Quits As Port Scandal Widens Across The Region And Beyond Today\n\nThe minister resigned on Friday after a week of pressure from the opposition, officials said.";
-        let clean = clean(&raw(page), &rules, None);
+        let clean = clean(&raw(page), &rules.boilerplate, &rules.text, None);
         assert!(
             clean.body.starts_with("The minister resigned"),
             "{}",
@@ -324,18 +382,18 @@ mod tests {
 
     #[test]
     fn copyright_gives_only_a_year() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let page = "The board of the bank met on Monday and approved the merger plan, a spokesman said.\n© 2015 Example News";
-        let clean = clean(&raw(page), &rules, None);
+        let clean = clean(&raw(page), &rules.boilerplate, &rules.text, None);
         assert_eq!(clean.date, None);
         assert_eq!(clean.year, Some(2015));
     }
 
     #[test]
     fn a_one_line_scrape_loses_only_its_furniture_sentences() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let page = "The harbour authority of Valdora fined three shipping lines on Monday for dumping ballast water in the bay, its director said. The fines total two million euros and the companies have thirty days to appeal the decision in court. Copyright 2021 Valdora Daily. All rights reserved. We use cookies to improve your experience.";
-        let clean = clean(&raw(page), &rules, None);
+        let clean = clean(&raw(page), &rules.boilerplate, &rules.text, None);
         assert!(
             clean.body.starts_with("The harbour authority"),
             "{}",
@@ -353,9 +411,9 @@ mod tests {
 
     #[test]
     fn a_story_about_copyright_keeps_its_own_sentences() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let page = "A court in Lisbon ruled on Thursday that the copyright on the old fishermen's songs had expired, ending a ten-year dispute between two record labels.\n\nThe losing label said it would appeal.";
-        let clean = clean(&raw(page), &rules, None);
+        let clean = clean(&raw(page), &rules.boilerplate, &rules.text, None);
         assert!(
             clean
                 .body
@@ -367,10 +425,10 @@ mod tests {
 
     #[test]
     fn a_tail_heading_inside_the_story_does_not_cut_it() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let story = "The delegates of the two parties argued for three hours about the budget and the schools, and the vote was close.";
         let page = format!("{story}\n\nMore from the debate\n\n{story}\n\n{story}\n\n{story}\n\nRelated stories\n\nA short link to another page about other things entirely.");
-        let clean = clean(&raw(&page), &rules, None);
+        let clean = clean(&raw(&page), &rules.boilerplate, &rules.text, None);
         assert_eq!(
             clean.body.matches("The delegates").count(),
             4,
@@ -386,20 +444,27 @@ mod tests {
 
     #[test]
     fn losing_most_or_all_of_the_text_is_a_warning() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let menu =
             "Home | World | Business | Sport | Culture | Opinion | Weather | Podcasts | Video\n"
                 .repeat(8);
         let one = "The city council of Arbenz approved the new tram line on Tuesday after a long debate, officials said.";
-        let mostly_menu = clean(&raw(&format!("{menu}\n{one}")), &rules, None);
+        let mostly_menu = clean(
+            &raw(&format!("{menu}\n{one}")),
+            &rules.boilerplate,
+            &rules.text,
+            None,
+        );
         assert_eq!(mostly_menu.warnings.len(), 1, "{:?}", mostly_menu.warnings);
         assert!(mostly_menu.warnings[0].starts_with("cleaning kept"));
-        let nothing = clean(&raw(&menu), &rules, None);
+        let nothing = clean(&raw(&menu), &rules.boilerplate, &rules.text, None);
         assert!(
             nothing.warnings[0].starts_with("no sentence left"),
             "{:?}",
             nothing.warnings
         );
-        assert!(clean(&raw(one), &rules, None).warnings.is_empty());
+        assert!(clean(&raw(one), &rules.boilerplate, &rules.text, None)
+            .warnings
+            .is_empty());
     }
 }

@@ -7,7 +7,8 @@
 //! [`facts`] → [`mapping`] turns them into RDF quads with provenance →
 //! [`store`] keeps one named graph per article in Oxigraph → [`queries`]
 //! answers saved SPARQL queries. [`pipeline`] runs the stages; [`rules`]
-//! loads the data files that drive them; [`model`] holds the types they
+//! loads the data files that drive them into the lexicon each stage owns
+//! (no stage imports `rules`); [`model`] holds the types they
 //! share (entity types, the relation table).
 //!
 //! Around the pipeline: [`graph_export`] writes the graph for graph tools
@@ -70,3 +71,11 @@ pub mod store;
 pub mod text;
 
 pub use error::{Error, Result};
+
+/// The built-in rules for unit tests, loaded once per test binary rather
+/// than once per test (loading them is the slow part of a small test).
+#[cfg(test)]
+pub(crate) fn builtin_rules() -> &'static rules::Rules {
+    static RULES: std::sync::OnceLock<rules::Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(rules::Rules::builtin)
+}

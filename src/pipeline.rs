@@ -192,7 +192,12 @@ impl Pipeline {
     /// Runs the analysis stages on one article, adding each stage's time to `times`.
     pub fn analyse_timed(&self, raw: &RawArticle, times: &mut StageTimes) -> Analysis {
         let clean = timed(&mut times.cleaning, || {
-            clean(raw, &self.rules, self.fallback_date)
+            clean(
+                raw,
+                &self.rules.boilerplate,
+                &self.rules.text,
+                self.fallback_date,
+            )
         });
         self.analyse_clean(clean, times)
     }
@@ -219,10 +224,10 @@ impl Pipeline {
     /// The stages after cleaning.
     fn analyse_clean(&self, clean: CleanArticle, times: &mut StageTimes) -> Analysis {
         let (sentences, mentions) = timed(&mut times.nlp, || {
-            let sentences = split_sentences(&clean.body, &self.rules);
+            let sentences = split_sentences(&clean.body, &self.rules.text);
             let mentions = sentences
                 .iter()
-                .map(|s| find_mentions(s, &self.rules))
+                .map(|s| find_mentions(s, &self.rules.names))
                 .collect();
             (sentences, mentions)
         });
@@ -231,7 +236,13 @@ impl Pipeline {
             facts,
             new_entities,
         } = timed(&mut times.extraction, || {
-            extract(&sentences, &resolved, clean.date, &self.rules)
+            extract(
+                &sentences,
+                &resolved,
+                clean.date,
+                &self.rules.names,
+                &self.rules.extract,
+            )
         });
         // Forces named by extraction, numbered after the resolution's entities.
         resolved.entities.extend(new_entities);

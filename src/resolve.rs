@@ -7,9 +7,8 @@
 //! in the nearest sentence at or before it (the subject in news style).
 //! Gazetteer entries join by canonical name ("U.S." and "United States").
 
-use crate::mentions::{Mention, MentionKind};
+use crate::mentions::{Mention, MentionKind, NameLexicon};
 use crate::model::EntityType;
-use crate::rules::Rules;
 use std::collections::{BTreeSet, HashMap};
 
 /// An entity of one article.
@@ -77,7 +76,7 @@ impl Resolved {
     /// unqualified. A country weighs its mentions and those of its cities and
     /// regions (gazetteer codes): a story from Nairobi that also names Uganda
     /// often is still about Kenya.
-    pub fn dominant_country(&self, rules: &Rules) -> Option<usize> {
+    pub fn dominant_country(&self, names: &NameLexicon) -> Option<usize> {
         let mut weight: Vec<usize> = self
             .entities
             .iter()
@@ -97,14 +96,14 @@ impl Resolved {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.entity_type == EntityType::Country)
-            .filter_map(|(i, e)| Some((rules.country_codes.get(&e.label)?.as_str(), i)))
+            .filter_map(|(i, e)| Some((names.country_codes.get(&e.label)?.as_str(), i)))
             .collect();
         for e in self
             .entities
             .iter()
             .filter(|e| e.entity_type == EntityType::Place)
         {
-            let country = rules
+            let country = names
                 .place_codes
                 .get(&e.label)
                 .and_then(|code| by_code.get(code.as_str()));
@@ -447,13 +446,17 @@ fn is_acronym_of(short: &str, long: &str) -> bool {
 mod tests {
     use super::*;
     use crate::mentions::find_mentions;
-    use crate::rules::Rules;
     use crate::text::split_sentences;
 
     fn resolve_text(text: &str) -> Resolved {
-        let rules = Rules::builtin();
-        let sentences = split_sentences(text, &rules);
-        resolve(sentences.iter().map(|s| find_mentions(s, &rules)).collect())
+        let rules = crate::builtin_rules();
+        let sentences = split_sentences(text, &rules.text);
+        resolve(
+            sentences
+                .iter()
+                .map(|s| find_mentions(s, &rules.names))
+                .collect(),
+        )
     }
 
     #[test]

@@ -7,10 +7,19 @@
 //! entity type or a kind is checked when the file loads: a misspelt value
 //! stops the load with the file, the line and the values expected, instead
 //! of a rule that silently does nothing.
+//!
+//! Each stage owns the lexicon type it reads (`text::TextLexicon`,
+//! `clean::Boilerplate`, `mentions::NameLexicon`, `extract::ExtractLexicon`);
+//! this module fills them and holds them in [`Rules`], and no stage imports
+//! it, so the stages form no cycle with the loader.
 
+use crate::clean::Boilerplate;
 use crate::error::{Error, Result};
+use crate::extract::{ExtractLexicon, Frame, FrameKind};
+use crate::mentions::{GazetteerEntry, KeywordPosition, NameLexicon, TitleClass};
 use crate::model::{EntityType, Relation};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::text::TextLexicon;
+use rustc_hash::FxHashSet as HashSet;
 use std::path::Path;
 
 /// A rule file's name (relative to the rules folder) and built-in content.
@@ -63,188 +72,17 @@ const BUILTIN: &[(&str, &str)] = &[
     ("word_lists.tsv", include_str!("../rules/word_lists.tsv")),
 ];
 
-/// A gazetteer entry: the canonical name a written name stands for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GazetteerEntry {
-    /// Canonical name ("Russia" for "Russian Federation").
-    pub canonical: String,
-    /// Entity type of the entry.
-    pub entity_type: EntityType,
-}
-
-/// Class of a title word, from `titles.tsv`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TitleClass {
-    /// A post whose organisation is a country (president, prime minister).
-    HeadOfState,
-    /// Government posts (minister, spokesman, governor).
-    Government,
-    /// Military ranks and commands.
-    Military,
-    /// Company posts (chairman, chief executive, director).
-    Business,
-    /// Mr, Dr, Sir: precede names but are no post.
-    Honorific,
-    /// former, acting, deputy: modify a following title.
-    Modifier,
-}
-
-/// Where an organisation keyword must stand in a capitalised phrase.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeywordPosition {
-    /// The phrase's last word ("Defense Ministry").
-    Head,
-    /// Anywhere in the phrase ("Bank of England").
-    Any,
-    /// A company suffix at the end ("Acme Corp").
-    Suffix,
-}
-
-/// How a verb frame finds its arguments (see `rules/README.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrameKind {
-    /// Agent before the trigger, patient after; passive voice detected.
-    Active,
-    /// Only a subject before the trigger (resigned, stepped down).
-    Intransitive,
-    /// A noun: "the arrest of X", "X's arrest", "... by Y".
-    Noun,
-    /// Argument order reversed: "X is a member of Y" gives Y → X.
-    Reverse,
-    /// A movement: the mover before the trigger, the destination after it,
-    /// whatever the voice ("troops were deployed to X", "units arrived in Y").
-    Motion,
-    /// A claim about someone's act: the claimant before the trigger, the one
-    /// said to have acted right after it, followed by the act ("X claimed
-    /// bandits had attacked", "X alleged that rebels planned a coup").
-    Claim,
-    /// A post handed on: the one who hands it before the trigger, the post
-    /// (one of `requires`) right after it, then "to" and the one who receives
-    /// it ("X handed the presidency to Y": Y succeeded X as president).
-    Handover,
-}
-
-/// One verb or noun frame from `frames.tsv`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Frame {
-    /// The relation it gives.
-    pub relation: Relation,
-    /// How arguments are found.
-    pub kind: FrameKind,
-    /// The trigger phrase, lowercased, as words.
-    pub trigger: Vec<String>,
-    /// Types allowed for the agent (empty: any).
-    pub agent_types: Vec<EntityType>,
-    /// Types allowed for the patient (empty: any).
-    pub patient_types: Vec<EntityType>,
-    /// Words of which one must follow within a few words ("help" for "asked").
-    pub requires: Vec<String>,
-    /// Words that cancel the frame right after the trigger ("fired on").
-    pub blockers: Vec<String>,
-}
-
-/// Boilerplate patterns from `boilerplate.tsv`.
-#[derive(Debug, Clone, Default)]
-pub struct Boilerplate {
-    cut_prefixes: Vec<String>,
-    drop_prefixes: Vec<String>,
-    drop_contains: Vec<String>,
-    /// `drop_contains` compiled once, on first use: one pass over each line
-    /// whatever the number of patterns. Reset when a pattern is added.
-    contains_automaton: std::sync::OnceLock<aho_corasick::AhoCorasick>,
-}
-
-impl Boilerplate {
-    /// True when the (lowercased) line starts the page's tail: drop the rest.
-    pub fn cuts(&self, lower_line: &str) -> bool {
-        self.cut_prefixes
-            .iter()
-            .any(|p| lower_line.starts_with(p.as_str()))
-    }
-
-    /// True when the (lowercased) line is boilerplate on its own.
-    pub fn drops(&self, lower_line: &str) -> bool {
-        self.drop_prefixes
-            .iter()
-            .any(|p| lower_line.starts_with(p.as_str()))
-            || self
-                .contains_automaton
-                .get_or_init(|| {
-                    aho_corasick::AhoCorasick::new(&self.drop_contains)
-                        .expect("plain string patterns always compile")
-                })
-                .is_match(lower_line)
-    }
-
-    fn add_drop_contains(&mut self, pattern: String) {
-        self.drop_contains.push(pattern);
-        self.contains_automaton = std::sync::OnceLock::new();
-    }
-}
-
-/// All rules, indexed for lookups by exact (token-joined) text.
+/// All rules, loaded and held here; each stage reads the lexicon it owns.
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
-    /// Written names of countries, cities and organisations → entry.
-    pub gazetteer: HashMap<String, GazetteerEntry>,
-    /// Canonical country → ISO 3166 code ("Germany" → "DE").
-    pub country_codes: HashMap<String, String>,
-    /// Canonical city or region → its country's ISO code ("Berlin" → "DE").
-    pub place_codes: HashMap<String, String>,
-    /// Nationality words ("Russian", "Russians") → canonical country.
-    pub demonyms: HashMap<String, String>,
-    /// Canonical country → its nationality adjective ("Turkey" → "Turkish", not
-    /// the people noun "Turk"): the first listed with an adjective's ending.
-    pub adjectives: HashMap<String, String>,
-    /// Canonical organisation → its acronym, the first listed in the gazetteer
-    /// ("North Atlantic Treaty Organization" → "NATO"): how news names its troops.
-    pub acronyms: HashMap<String, String>,
-    /// Given names, as written ("Maria").
-    pub given_names: HashSet<String>,
-    /// Abbreviations (without the final period) that do not end a sentence.
-    pub abbreviations: HashSet<String>,
-    /// Lowercased title phrases → class.
-    pub titles: HashMap<String, TitleClass>,
-    /// Longest title phrase in words.
-    pub max_title_words: usize,
-    /// Capitalised keywords → (type, position).
-    pub org_keywords: HashMap<String, (EntityType, KeywordPosition)>,
-    /// Lowercased collective nouns → Group or MilitaryForce.
-    pub groups: HashMap<String, EntityType>,
-    /// Lowercased facility nouns (airport, parliament building) → Place.
-    pub facilities: HashSet<String>,
-    /// Last words of the group and facility phrases: mention finding tests a
-    /// word against these before it builds and looks up whole phrases.
-    pub collective_heads: HashSet<String>,
-    /// Nouns that after "the" refer back to the last organisation ("the company").
-    pub anaphora: HashSet<String>,
-    /// Plural nouns for people that a figure may count ("passengers"), besides groups.
-    pub people_nouns: HashSet<String>,
-    /// Nouns for kinds of organisation ("airline"): a name in apposition with one is one.
-    pub org_nouns: HashSet<String>,
-    /// Capitalised words that never begin a name.
-    pub stopwords: HashSet<String>,
-    /// Nouns that make an organisation an alliance (`word_lists.tsv`: `alliance`).
-    pub alliance_nouns: HashSet<String>,
-    /// Verbs that appoint someone "to succeed" another (`appointing`).
-    pub appointing_verbs: HashSet<String>,
-    /// Business titles that name a trade, not a post ("analyst"): no default owner (`occupation`).
-    pub occupations: HashSet<String>,
-    /// Posts of legislatures and of regions and towns ("senator", "governor", "mayor"):
-    /// no default owner, the story's country least of all (`local-post`).
-    pub local_posts: HashSet<String>,
-    /// Last words of state bodies' names, as written (`state-body`).
-    pub state_body_heads: HashSet<String>,
-    /// Lowercase nouns for a state body after a country's possessive (`state-body-noun`).
-    pub state_body_nouns: HashSet<String>,
+    /// What tokenising and sentence splitting read.
+    pub text: TextLexicon,
     /// Line patterns of page furniture.
     pub boilerplate: Boilerplate,
-    /// Verb and noun frames by the first word of their trigger.
-    pub frames: HashMap<String, Vec<Frame>>,
-    /// Count triggers: lowercased word or phrase → kind (killed, injured, ...).
-    pub count_triggers: HashMap<String, String>,
-    /// Longest gazetteer name in words.
-    pub max_gazetteer_words: usize,
+    /// Names and posts: what mention finding, resolution and extraction read.
+    pub names: NameLexicon,
+    /// Frames, count triggers and the word lists only extraction reads.
+    pub extract: ExtractLexicon,
     /// Hash of every rule file loaded, in order: changes when the rules do.
     fingerprint: String,
 }
@@ -351,7 +189,7 @@ impl Rules {
 
     fn add_collective_head(&mut self, phrase: &str) {
         if let Some(last) = phrase.split_whitespace().last() {
-            self.collective_heads.insert(last.to_lowercase());
+            self.names.collective_heads.insert(last.to_lowercase());
         }
     }
 
@@ -366,17 +204,19 @@ impl Rules {
             "gazetteer/countries.tsv" => {
                 self.add_gazetteer(field(0)?, field(1)?, EntityType::Country);
                 if let Some(code) = country_code(f) {
-                    self.country_codes
+                    self.names
+                        .country_codes
                         .entry(field(1)?.to_string())
                         .or_insert(code);
                 }
             }
             "gazetteer/cities.tsv" | "gazetteer/regions.tsv" => {
                 // A country's name always wins over a city of the same name.
-                if !self.gazetteer.contains_key(field(0)?) {
+                if !self.names.gazetteer.contains_key(field(0)?) {
                     self.add_gazetteer(field(0)?, field(1)?, EntityType::Place);
                     if let Some(code) = country_code(f) {
-                        self.place_codes
+                        self.names
+                            .place_codes
                             .entry(field(1)?.to_string())
                             .or_insert(code);
                     }
@@ -389,30 +229,39 @@ impl Rules {
                 self.add_gazetteer(field(0)?, field(1)?, entity_type);
             }
             "gazetteer/demonyms.tsv" => {
-                self.demonyms
+                self.names
+                    .demonyms
                     .insert(field(0)?.to_string(), field(1)?.to_string());
                 let word = field(0)?;
-                let adjective = self.adjectives.entry(field(1)?.to_string()).or_default();
+                let adjective = self
+                    .names
+                    .adjectives
+                    .entry(field(1)?.to_string())
+                    .or_default();
                 if adjective.is_empty() || !looks_adjectival(adjective) && looks_adjectival(word) {
                     *adjective = word.to_string();
                 }
             }
             "gazetteer/given_names.txt" => {
-                self.given_names.insert(field(0)?.to_string());
+                self.names.given_names.insert(field(0)?.to_string());
             }
             "abbreviations.txt" => {
                 if let Some(flag) = f.get(1).filter(|s| !s.is_empty()) {
                     choose("abbreviation flag", flag, &[("numeric", ())])?;
                 }
-                self.abbreviations
+                self.text
+                    .abbreviations
                     .insert(field(0)?.trim_end_matches('.').to_string());
             }
             "titles.tsv" => {
                 let class = choose("title class", field(1)?, &TITLE_CLASSES)?;
                 let title = field(0)?.to_lowercase();
-                self.max_title_words = self.max_title_words.max(title.split_whitespace().count());
+                self.names.max_title_words = self
+                    .names
+                    .max_title_words
+                    .max(title.split_whitespace().count());
                 // A title listed twice keeps its first, most specific class.
-                self.titles.entry(title).or_insert(class);
+                self.names.titles.entry(title).or_insert(class);
             }
             "org_keywords.tsv" => {
                 let entity_type = entity_type_in(field(1)?, &KEYWORD_TYPES)?;
@@ -422,29 +271,34 @@ impl Rules {
                     written.unwrap_or("head"),
                     &KEYWORD_POSITIONS,
                 )?;
-                self.org_keywords
+                self.names
+                    .org_keywords
                     .insert(field(0)?.to_string(), (entity_type, position));
             }
             "groups.tsv" => {
                 let entity_type = entity_type_in(field(1)?, &COLLECTIVE_TYPES)?;
                 self.add_collective_head(field(0)?);
-                self.groups.insert(field(0)?.to_lowercase(), entity_type);
+                self.names
+                    .groups
+                    .insert(field(0)?.to_lowercase(), entity_type);
             }
             "facilities.txt" => {
                 self.add_collective_head(field(0)?);
-                self.facilities.insert(field(0)?.to_lowercase());
+                self.names.facilities.insert(field(0)?.to_lowercase());
             }
             "anaphora.txt" => {
-                self.anaphora.insert(field(0)?.to_lowercase());
+                self.names.anaphora.insert(field(0)?.to_lowercase());
             }
             "people_nouns.txt" => {
-                self.people_nouns.insert(field(0)?.to_lowercase());
+                self.extract.people_nouns.insert(field(0)?.to_lowercase());
             }
             "org_nouns.txt" => {
-                self.org_nouns.insert(field(0)?.to_lowercase());
+                self.names.org_nouns.insert(field(0)?.to_lowercase());
             }
             "stopwords.txt" => {
-                self.stopwords.insert(field(0)?.to_string());
+                // Both read it: sentence splitting and mention finding.
+                self.text.stopwords.insert(field(0)?.to_string());
+                self.names.stopwords.insert(field(0)?.to_string());
             }
             "word_lists.tsv" => {
                 let list = choose("word list", field(0)?, &WORD_LISTS)?;
@@ -490,7 +344,8 @@ impl Rules {
                         requires: words(5),
                         blockers: words(6),
                     };
-                    self.frames
+                    self.extract
+                        .frames
                         .entry(trigger[0].clone())
                         .or_default()
                         .push(frame);
@@ -499,7 +354,8 @@ impl Rules {
             "counts.tsv" => {
                 let kind = field(0)?;
                 for trigger in field(1)?.split('|') {
-                    self.count_triggers
+                    self.extract
+                        .count_triggers
                         .insert(trigger.to_lowercase(), kind.to_string());
                 }
             }
@@ -509,16 +365,19 @@ impl Rules {
     }
 
     fn add_gazetteer(&mut self, name: &str, canonical: &str, entity_type: EntityType) {
-        self.max_gazetteer_words = self
+        self.names.max_gazetteer_words = self
+            .names
             .max_gazetteer_words
             .max(name.split_whitespace().count());
         let acronym = (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase());
         if entity_type == EntityType::Organization && acronym && name != canonical {
-            self.acronyms
+            self.names
+                .acronyms
                 .entry(canonical.to_string())
                 .or_insert_with(|| name.to_string());
         }
-        self.gazetteer
+        self.names
+            .gazetteer
             .entry(name.to_string())
             .or_insert(GazetteerEntry {
                 canonical: canonical.to_string(),
@@ -570,12 +429,12 @@ type WordList = fn(&mut Rules) -> &mut HashSet<String>;
 
 /// The lists of `word_lists.tsv`, by the name in its first column.
 const WORD_LISTS: [(&str, WordList); 6] = [
-    ("alliance", |r| &mut r.alliance_nouns),
-    ("appointing", |r| &mut r.appointing_verbs),
-    ("occupation", |r| &mut r.occupations),
-    ("local-post", |r| &mut r.local_posts),
-    ("state-body", |r| &mut r.state_body_heads),
-    ("state-body-noun", |r| &mut r.state_body_nouns),
+    ("alliance", |r| &mut r.extract.alliance_nouns),
+    ("appointing", |r| &mut r.extract.appointing_verbs),
+    ("occupation", |r| &mut r.extract.occupations),
+    ("local-post", |r| &mut r.extract.local_posts),
+    ("state-body", |r| &mut r.names.state_body_heads),
+    ("state-body-noun", |r| &mut r.names.state_body_nouns),
 ];
 
 /// An action of `boilerplate.tsv`: adds a pattern where it belongs.
@@ -583,8 +442,8 @@ type BoilerplateAction = fn(&mut Boilerplate, String);
 
 /// The actions of `boilerplate.tsv`, by the name in its first column.
 const BOILERPLATE_ACTIONS: [(&str, BoilerplateAction); 3] = [
-    ("cut", |b, pattern| b.cut_prefixes.push(pattern)),
-    ("drop-prefix", |b, pattern| b.drop_prefixes.push(pattern)),
+    ("cut", Boilerplate::add_cut),
+    ("drop-prefix", Boilerplate::add_drop_prefix),
     ("drop-contains", Boilerplate::add_drop_contains),
 ];
 
@@ -654,29 +513,36 @@ mod tests {
             .add_file("boilerplate.tsv", "drop-contains\tharbour gazette\n")
             .unwrap();
         assert!(rules.boilerplate.drops("printed for the harbour gazette"));
-        assert!(rules.collective_heads.contains("troops"));
+        assert!(rules.names.collective_heads.contains("troops"));
     }
 
     #[test]
     fn builtin_rules_load_and_cover_each_file() {
         let rules = Rules::builtin();
-        assert_eq!(rules.gazetteer["France"].entity_type, EntityType::Country);
-        assert_eq!(rules.demonyms["French"], "France");
-        assert!(rules.given_names.contains("Maria"));
-        assert!(rules.abbreviations.contains("Jan"));
-        assert_eq!(rules.titles["prime minister"], TitleClass::HeadOfState);
-        assert!(rules.org_keywords.contains_key("Ministry"));
-        assert_eq!(rules.groups["troops"], EntityType::MilitaryForce);
-        assert!(rules.facilities.contains("airport"));
-        assert!(rules.alliance_nouns.contains("coalition"));
-        assert!(rules.appointing_verbs.contains("named"));
-        assert!(rules.state_body_heads.contains("Ministry"));
-        assert!(rules.state_body_nouns.contains("ministry"));
-        assert!(rules.stopwords.contains("The"));
-        assert!(rules.frames["dismissed"]
+        assert_eq!(
+            rules.names.gazetteer["France"].entity_type,
+            EntityType::Country
+        );
+        assert_eq!(rules.names.demonyms["French"], "France");
+        assert!(rules.names.given_names.contains("Maria"));
+        assert!(rules.text.abbreviations.contains("Jan"));
+        assert_eq!(
+            rules.names.titles["prime minister"],
+            TitleClass::HeadOfState
+        );
+        assert!(rules.names.org_keywords.contains_key("Ministry"));
+        assert_eq!(rules.names.groups["troops"], EntityType::MilitaryForce);
+        assert!(rules.names.facilities.contains("airport"));
+        assert!(rules.extract.alliance_nouns.contains("coalition"));
+        assert!(rules.extract.appointing_verbs.contains("named"));
+        assert!(rules.names.state_body_heads.contains("Ministry"));
+        assert!(rules.names.state_body_nouns.contains("ministry"));
+        assert!(rules.text.stopwords.contains("The"));
+        assert!(rules.names.stopwords.contains("The"));
+        assert!(rules.extract.frames["dismissed"]
             .iter()
             .any(|f| f.relation == Relation::Dismissed));
-        assert_eq!(rules.count_triggers["killed"], "killed");
+        assert_eq!(rules.extract.count_triggers["killed"], "killed");
     }
 
     #[test]
@@ -801,13 +667,16 @@ mod tests {
                 "Harbour Board\tHarbour Board\n",
             )
             .unwrap();
-        assert_eq!(rules.frames["conferred"][0].relation, Relation::SpokeWith);
         assert_eq!(
-            rules.org_keywords["Syndicate"],
+            rules.extract.frames["conferred"][0].relation,
+            Relation::SpokeWith
+        );
+        assert_eq!(
+            rules.names.org_keywords["Syndicate"],
             (EntityType::Organization, KeywordPosition::Head)
         );
         assert_eq!(
-            rules.gazetteer["Harbour Board"].entity_type,
+            rules.names.gazetteer["Harbour Board"].entity_type,
             EntityType::Organization
         );
     }
@@ -836,7 +705,10 @@ mod tests {
         )
         .unwrap();
         let rules = Rules::with_extra_dir(dir.path()).unwrap();
-        assert_eq!(rules.frames["commandeered"][0].relation, Relation::Seized);
+        assert_eq!(
+            rules.extract.frames["commandeered"][0].relation,
+            Relation::Seized
+        );
 
         std::fs::create_dir(dir.path().join("gazetteer")).unwrap();
         std::fs::write(dir.path().join("gazetteer/city.tsv"), "Kelso\tKelso\tGB\n").unwrap();
@@ -859,7 +731,7 @@ mod tests {
             ("Sweden", "Swedish"),
             ("China", "Chinese"),
         ] {
-            assert_eq!(rules.adjectives[country], adjective);
+            assert_eq!(rules.names.adjectives[country], adjective);
         }
     }
 }

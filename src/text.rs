@@ -1,7 +1,17 @@
 //! Tokens and sentences. Offsets are byte offsets into the article body;
 //! [`char_offset`] converts them to the Unicode code points the graph uses.
 
-use crate::rules::Rules;
+use rustc_hash::FxHashSet as HashSet;
+
+/// What tokenising and sentence splitting read; the rules loader fills it.
+#[derive(Debug, Clone, Default)]
+pub struct TextLexicon {
+    /// Abbreviations (without the final period) that do not end a sentence.
+    pub abbreviations: HashSet<String>,
+    /// Capitalised words that never begin a name: after an abbreviation,
+    /// one of them begins a new sentence. (Mention finding has its own copy.)
+    pub stopwords: HashSet<String>,
+}
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +62,7 @@ pub struct Sentence {
 }
 
 /// Splits `body` into tokens.
-pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
+pub fn tokenize(body: &str, lexicon: &TextLexicon) -> Vec<Token> {
     let chars: Vec<(usize, char)> = body.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(body.len(), |c| c.0);
     let mut tokens = Vec::new();
@@ -88,7 +98,7 @@ pub fn tokenize(body: &str, rules: &Rules) -> Vec<Token> {
             // A period belongs to an abbreviation or an initial ("U.S.", "Jan.", "J.").
             if chars.get(i).is_some_and(|c| c.1 == '.')
                 && !numeric
-                && (rules.abbreviations.contains(word)
+                && (lexicon.abbreviations.contains(word)
                     || word.contains('.')
                     || word.chars().count() == 1 && word.chars().all(char::is_uppercase))
             {
@@ -173,8 +183,8 @@ fn push(tokens: &mut Vec<Token>, body: &str, start: usize, end: usize, kind: Tok
 
 /// Splits `body` into sentences: after ".", "!" or "?" (and closing quotes)
 /// when the next token starts a sentence, and at blank lines.
-pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
-    let tokens = tokenize(body, rules);
+pub fn split_sentences(body: &str, lexicon: &TextLexicon) -> Vec<Sentence> {
+    let tokens = tokenize(body, lexicon);
     // First the length of each sentence, then the tokens moved into them.
     let mut lengths = Vec::new();
     let mut sentence_start = 0;
@@ -186,7 +196,7 @@ pub fn split_sentences(body: &str, rules: &Rules) -> Vec<Sentence> {
         let abbreviation_end = token.kind == TokenKind::Word
             && token.text.ends_with('.')
             && next
-                .is_some_and(|n| rules.stopwords.contains(n.text.as_str()) && n.is_capitalized());
+                .is_some_and(|n| lexicon.stopwords.contains(n.text.as_str()) && n.is_capitalized());
         let terminal = abbreviation_end
             || matches!(token.text.as_str(), "." | "!" | "?")
             || is_closing_quote(&token.text)
@@ -280,8 +290,8 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<String> {
-        let rules = Rules::builtin();
-        split_sentences(text, &rules)
+        let rules = crate::builtin_rules();
+        split_sentences(text, &rules.text)
             .iter()
             .map(|s| text[s.start..s.end].to_string())
             .collect()
@@ -314,8 +324,11 @@ mod tests {
 
     #[test]
     fn tokens_keep_names_numbers_and_possessives() {
-        let rules = Rules::builtin();
-        let tokens = tokenize("Jean-Paul’s firm hired 3,811 workers, O'Neil said.", &rules);
+        let rules = crate::builtin_rules();
+        let tokens = tokenize(
+            "Jean-Paul’s firm hired 3,811 workers, O'Neil said.",
+            &rules.text,
+        );
         let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -338,10 +351,10 @@ mod tests {
 
     #[test]
     fn a_bare_apostrophe_after_a_name_in_s_is_a_possessive() {
-        let rules = Rules::builtin();
+        let rules = crate::builtin_rules();
         let tokens = tokenize(
             "Texas' governor and Wales’ first minister met 'rebels' there.",
-            &rules,
+            &rules.text,
         );
         let kinds: Vec<(&str, TokenKind)> =
             tokens.iter().map(|t| (t.text.as_str(), t.kind)).collect();

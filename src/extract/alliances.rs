@@ -29,7 +29,7 @@ pub(super) fn led_alliances(view: &SentenceView, facts: &mut Facts) {
         };
         let named_alliance = tokens[m.last..alliance.last]
             .iter()
-            .any(|t| view.rules.alliance_nouns.contains(&t.lower));
+            .any(|t| view.lexicon.alliance_nouns.contains(&t.lower));
         if view.types[*org] == EntityType::Organization && named_alliance {
             facts.relations.push(relation_fact(
                 view,

@@ -3,10 +3,10 @@
 //! said"), with number parsing and the figure's source.
 
 use super::grammar::{is_negated, sentence_date, BE_FORMS};
-use super::{SentenceView, UNSTAMPED};
+use super::{ExtractLexicon, SentenceView, UNSTAMPED};
 use crate::facts::{CountFact, Facts};
+use crate::mentions::NameLexicon;
 use crate::model::EntityType;
-use crate::rules::Rules;
 use crate::text::{Token, TokenKind};
 
 /// `counts`: "26 protesters were killed", "killing 12 people", "3,811 people
@@ -29,12 +29,12 @@ pub(super) fn counts(view: &SentenceView, facts: &mut Facts) {
         }
         // "384 Libyans": a plural nationality is a group of its own.
         let nationals = tokens.get(after).is_some_and(|t| {
-            t.text.ends_with('s') && view.rules.demonyms.contains_key(t.text.as_str())
+            t.text.ends_with('s') && view.names.demonyms.contains_key(t.text.as_str())
         });
         // "eight Peruvian police officers": the nationality only qualifies the group.
         let qualified = !nationals
             && tokens.get(after).is_some_and(|t| {
-                t.is_capitalized() && view.rules.demonyms.contains_key(t.text.as_str())
+                t.is_capitalized() && view.names.demonyms.contains_key(t.text.as_str())
             })
             && tokens
                 .get(after + 1)
@@ -58,7 +58,7 @@ pub(super) fn counts(view: &SentenceView, facts: &mut Facts) {
                 && tokens.get(e + 1).is_some_and(|t| {
                     t.kind == TokenKind::Word
                         && !t.is_capitalized()
-                        && counts_people(&t.lower, view.rules)
+                        && counts_people(&t.lower, view.names, view.lexicon)
                 });
             if joined {
                 e + 2
@@ -98,7 +98,7 @@ pub(super) fn counts(view: &SentenceView, facts: &mut Facts) {
         let Some(who) = who
             .filter(|w| {
                 !w.split(' ').any(|word| MEASURE_WORDS.contains(&word))
-                    && (nationals || counts_people(w, view.rules))
+                    && (nationals || counts_people(w, view.names, view.lexicon))
             })
             .or_else(elliptic)
             .or_else(events)
@@ -231,17 +231,17 @@ const MEASURE_WORDS: &[&str] = &[
 /// True when a figure's noun phrase names people or forces: its head (or the
 /// whole phrase) is a group noun ("riot police") or a people noun
 /// ("passengers") — not "companies", "years" or "missiles".
-fn counts_people(who: &str, rules: &Rules) -> bool {
+fn counts_people(who: &str, names: &NameLexicon, lexicon: &ExtractLexicon) -> bool {
     let head = who.rsplit(' ').next().unwrap_or(who);
     [who, head]
         .iter()
-        .any(|w| rules.groups.contains_key(*w) || rules.people_nouns.contains(*w))
+        .any(|w| names.groups.contains_key(*w) || lexicon.people_nouns.contains(*w))
 }
 
 /// The count kind of a trigger word at `k` ("killed", "death toll").
 fn is_count_trigger(view: &SentenceView, k: usize) -> Option<String> {
     let t = &view.tokens()[k];
-    view.rules.count_triggers.get(&t.lower).cloned()
+    view.lexicon.count_triggers.get(&t.lower).cloned()
 }
 
 /// Who a sentence's figures are attributed to: "according to X", "X said".

@@ -8,18 +8,17 @@ use super::grammar::{
     is_unrealised, left_argument, passive_subject_near, right_argument, sentence_date, type_ok,
 };
 use super::posts::{holder_of, named_post, title_phrase_end};
-use super::{relation_fact, SentenceView};
+use super::{relation_fact, ExtractLexicon, Frame, FrameKind, SentenceView};
 use crate::facts::{Facts, ObjectSource, Relation};
 use crate::mentions::MentionKind;
 use crate::model::EntityType;
-use crate::rules::{Frame, FrameKind, Rules};
 use crate::text::{Token, TokenKind};
 
 /// `frames`: verb and noun frames.
 pub(super) fn frames(view: &SentenceView, facts: &mut Facts) {
     let tokens = view.tokens();
     for i in 0..tokens.len() {
-        let Some(candidates) = view.rules.frames.get(&tokens[i].lower) else {
+        let Some(candidates) = view.lexicon.frames.get(&tokens[i].lower) else {
             continue;
         };
         for frame in candidates {
@@ -45,12 +44,12 @@ pub(super) fn frames(view: &SentenceView, facts: &mut Facts) {
                 && !tokens[i + n..tokens.len().min(i + n + 8)].iter().any(|t| {
                     frame.requires.contains(&t.lower)
                         || frame.requires.iter().any(|r| r == "@title")
-                            && view.rules.titles.contains_key(&t.lower)
+                            && view.names.titles.contains_key(&t.lower)
                 })
             {
                 continue;
             }
-            if is_negated(tokens, i) || is_unrealised(tokens, i, view.rules) {
+            if is_negated(tokens, i) || is_unrealised(tokens, i, view.lexicon) {
                 continue;
             }
             // "a retired vice chairman", "associates of deposed President X",
@@ -62,7 +61,7 @@ pub(super) fn frames(view: &SentenceView, facts: &mut Facts) {
             let names_next = frame.kind == FrameKind::Intransitive
                 && frame.requires.is_empty()
                 && tokens.get(i + n).is_some_and(|t| {
-                    (t.is_capitalized() || view.rules.titles.contains_key(&t.lower))
+                    (t.is_capitalized() || view.names.titles.contains_key(&t.lower))
                         && !dated_word(&t.text)
                 });
             let modifies = names_next
@@ -486,8 +485,8 @@ fn role_after(view: &SentenceView, from: usize) -> (Option<String>, Option<usize
 }
 
 /// True when `word` opens an active appointment frame ("named", "elected").
-pub(super) fn appoints(word: &str, rules: &Rules) -> bool {
-    rules.frames.get(word).is_some_and(|frames| {
+pub(super) fn appoints(word: &str, lexicon: &ExtractLexicon) -> bool {
+    lexicon.frames.get(word).is_some_and(|frames| {
         frames
             .iter()
             .any(|f| f.relation == Relation::Appointed && f.kind == FrameKind::Active)

@@ -4,11 +4,10 @@
 //! ranges hidden from that search (appositions, brackets) and the date nearest
 //! a trigger.
 
-use super::SentenceView;
+use super::{ExtractLexicon, SentenceView};
 use crate::dates::{resolve_relative, Date};
-use crate::mentions::{Mention, MentionKind};
+use crate::mentions::{Mention, MentionKind, NameLexicon};
 use crate::model::EntityType;
-use crate::rules::Rules;
 use crate::text::{Token, TokenKind};
 
 /// Words before a trigger that make the event negated or hypothetical.
@@ -31,7 +30,7 @@ pub(super) fn is_negated(tokens: &[Token], trigger: usize) -> bool {
 /// True when a verb is only attempted, wanted or asked for: "tried to seize",
 /// "vowed to fire", "asked the alliance to send troops" ("helped to retake"
 /// is an event).
-pub(super) fn is_unrealised(tokens: &[Token], trigger: usize, rules: &Rules) -> bool {
+pub(super) fn is_unrealised(tokens: &[Token], trigger: usize, lexicon: &ExtractLexicon) -> bool {
     // "sent troops to help quell the unrest and retake the airport": a purpose.
     if trigger >= 1
         && tokens[trigger - 1].lower == "and"
@@ -58,7 +57,7 @@ pub(super) fn is_unrealised(tokens: &[Token], trigger: usize, rules: &Rules) -> 
         && tokens[trigger - 2].is_capitalized()
         && tokens[trigger.saturating_sub(7)..trigger - 2]
             .iter()
-            .any(|t| rules.appointing_verbs.contains(&t.lower));
+            .any(|t| lexicon.appointing_verbs.contains(&t.lower));
     if trigger >= 2
         && tokens[trigger - 1].lower == "to"
         && !appointed_to
@@ -403,7 +402,7 @@ pub(super) fn right_argument(
 fn describes_next(view: &SentenceView, gap: &[Token]) -> bool {
     gap.last().is_some_and(|t| t.text == ",")
         && gap.iter().filter(|t| t.text == ",").count() == 1
-        && gap.iter().any(|t| view.rules.titles.contains_key(&t.lower))
+        && gap.iter().any(|t| view.names.titles.contains_key(&t.lower))
 }
 
 /// Mention `k` and those coordinated before it: "A and B resigned".
@@ -484,7 +483,7 @@ pub(super) fn coordinated(view: &SentenceView, k: usize) -> Vec<usize> {
 pub(super) fn hidden_ranges(
     tokens: &[Token],
     mentions: &[(Mention, Option<usize>)],
-    rules: &Rules,
+    names: &NameLexicon,
 ) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     for (m, _) in mentions {
@@ -498,7 +497,7 @@ pub(super) fn hidden_ranges(
         let opens = matches!(
             next.lower.as_str(),
             "the" | "a" | "an" | "who" | "which" | "whose" | "its" | "his" | "her"
-        ) || rules.titles.contains_key(&next.lower);
+        ) || names.titles.contains_key(&next.lower);
         if opens {
             // The clause ends at a comma that does not continue a list of names.
             let starts_mention = |j: usize| mentions.iter().any(|(m, _)| m.first == j);

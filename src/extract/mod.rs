@@ -15,16 +15,18 @@ mod alliances;
 mod counts;
 mod frames;
 mod grammar;
+mod lexicon;
 mod passes;
 mod posts;
 
 use crate::dates::Date;
 use crate::facts::{Evidence, Facts, ObjectSource, Relation, RelationFact};
-use crate::mentions::Mention;
+use crate::mentions::{KeywordPosition, Mention, NameLexicon};
 use crate::model::EntityType;
 use crate::resolve::{Entity, Resolved};
-use crate::rules::{KeywordPosition, Rules};
 use crate::text::{Sentence, Token};
+
+pub use lexicon::{ExtractLexicon, Frame, FrameKind};
 
 /// What an extractor sees of one sentence.
 pub struct SentenceView<'a> {
@@ -36,8 +38,10 @@ pub struct SentenceView<'a> {
     pub types: &'a [EntityType],
     /// The article's date, for relative dates.
     pub anchor: Option<Date>,
-    /// The rules.
-    pub rules: &'a Rules,
+    /// Names and posts.
+    pub names: &'a NameLexicon,
+    /// Frames, count triggers and extraction's word lists.
+    pub lexicon: &'a ExtractLexicon,
     /// The article's dominant country, owner of unqualified state posts.
     pub main_country: Option<usize>,
     /// Its name, to tell its nationality words from other countries'.
@@ -140,9 +144,10 @@ pub fn extract(
     sentences: &[Sentence],
     resolved: &Resolved,
     anchor: Option<Date>,
-    rules: &Rules,
+    names: &NameLexicon,
+    lexicon: &ExtractLexicon,
 ) -> Extraction {
-    let mut article = Article::new(sentences, resolved, anchor, rules);
+    let mut article = Article::new(sentences, resolved, anchor, names, lexicon);
     let mut facts = Facts::default();
     for (s, sentence) in sentences.iter().enumerate() {
         let view = article.view(s, sentence);
@@ -197,7 +202,8 @@ struct Article<'a> {
     /// Entity types of all the article's entities.
     types: Vec<EntityType>,
     anchor: Option<Date>,
-    rules: &'a Rules,
+    names: &'a NameLexicon,
+    lexicon: &'a ExtractLexicon,
     /// The article's dominant country, owner of unqualified state posts.
     main_country: Option<usize>,
     /// The organisation the article is about (when no country dominates).
@@ -214,9 +220,10 @@ impl<'a> Article<'a> {
         sentences: &'a [Sentence],
         resolved: &'a Resolved,
         anchor: Option<Date>,
-        rules: &'a Rules,
+        names: &'a NameLexicon,
+        lexicon: &'a ExtractLexicon,
     ) -> Self {
-        let main_country = resolved.dominant_country(rules);
+        let main_country = resolved.dominant_country(names);
         // The organisation a story is about, unless the story is about a country.
         let main_organization = resolved
             .main_organization()
@@ -226,7 +233,7 @@ impl<'a> Article<'a> {
                 .label
                 .rsplit(' ')
                 .next()
-                .and_then(|last| rules.org_keywords.get(last.trim_end_matches('.')))
+                .and_then(|last| names.org_keywords.get(last.trim_end_matches('.')))
                 .is_some_and(|(_, position)| *position == KeywordPosition::Suffix)
         });
         Article {
@@ -235,11 +242,12 @@ impl<'a> Article<'a> {
             named: Vec::new(),
             types: resolved.entities.iter().map(|e| e.entity_type).collect(),
             anchor,
-            rules,
+            names,
+            lexicon,
             main_country,
             main_organization,
             main_company,
-            foreign: foreign_entities(resolved, main_country, rules),
+            foreign: foreign_entities(resolved, main_country, names),
         }
     }
 
@@ -262,20 +270,25 @@ impl<'a> Article<'a> {
             mentions,
             types: &self.types,
             anchor: self.anchor,
-            rules: self.rules,
+            names: self.names,
+            lexicon: self.lexicon,
             main_country: self.main_country,
             main_country_name: self.main_country.map(|c| self.entity(c).label.as_str()),
             main_organization: self.main_organization,
             foreign: &self.foreign,
-            hidden: grammar::hidden_ranges(&sentence.tokens, mentions, self.rules),
+            hidden: grammar::hidden_ranges(&sentence.tokens, mentions, self.names),
         }
     }
 }
 
 /// Per entity: whether it lies outside the article's main country (another
 /// country, or a city or region of another country by the gazetteer's codes).
-fn foreign_entities(resolved: &Resolved, main_country: Option<usize>, rules: &Rules) -> Vec<bool> {
-    let home = main_country.and_then(|c| rules.country_codes.get(&resolved.entities[c].label));
+fn foreign_entities(
+    resolved: &Resolved,
+    main_country: Option<usize>,
+    names: &NameLexicon,
+) -> Vec<bool> {
+    let home = main_country.and_then(|c| names.country_codes.get(&resolved.entities[c].label));
     resolved
         .entities
         .iter()
@@ -283,7 +296,7 @@ fn foreign_entities(resolved: &Resolved, main_country: Option<usize>, rules: &Ru
         .map(|(i, e)| match e.entity_type {
             EntityType::Country => Some(i) != main_country,
             EntityType::Place => home.is_some_and(|home| {
-                rules
+                names
                     .place_codes
                     .get(&e.label)
                     .is_some_and(|code| code != home)

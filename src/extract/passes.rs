@@ -14,14 +14,14 @@ use crate::text::Token;
 /// a person who appoints an unnamed plural of posts is the agent of the
 /// agentless appointments told in the next sentences (at most four).
 pub(super) fn agents_of_announced_appointments(article: &Article, facts: &mut Facts) {
-    let (sentences, rules) = (article.sentences, article.rules);
+    let (sentences, names, lexicon) = (article.sentences, article.names, article.lexicon);
     let plural_post = |t: &Token| {
         let singular = t
             .lower
             .strip_suffix("ies")
             .map(|stem| format!("{stem}y"))
             .or_else(|| t.lower.strip_suffix('s').map(str::to_string));
-        singular.is_some_and(|s| rules.titles.contains_key(&s))
+        singular.is_some_and(|s| names.titles.contains_key(&s))
     };
     let mut announced: Vec<(usize, usize)> = Vec::new();
     for (s, sentence) in sentences.iter().enumerate() {
@@ -31,7 +31,9 @@ pub(super) fn agents_of_announced_appointments(article: &Article, facts: &mut Fa
                 continue;
             };
             let verb = m.last;
-            if tokens.get(verb).is_some_and(|t| appoints(&t.lower, rules))
+            if tokens
+                .get(verb)
+                .is_some_and(|t| appoints(&t.lower, lexicon))
                 && tokens[verb + 1..tokens.len().min(verb + 7)]
                     .iter()
                     .any(plural_post)
@@ -62,18 +64,18 @@ pub(super) fn agents_of_announced_appointments(article: &Article, facts: &mut Fa
 /// post the plural names, by the one who appointed them.
 /// (It reads the sentences, not the facts made so far.)
 pub(super) fn listed_appointees(article: &Article, _: &Facts) -> Vec<RelationFact> {
-    let (sentences, rules) = (article.sentences, article.rules);
+    let (sentences, names, lexicon) = (article.sentences, article.names, article.lexicon);
     let mut appointed = Vec::new();
     for (s, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
-        let Some(verb) = tokens.iter().position(|t| appoints(&t.lower, rules)) else {
+        let Some(verb) = tokens.iter().position(|t| appoints(&t.lower, lexicon)) else {
             continue;
         };
         // "three (new) directors": a figure and a plural post.
         let plural = (verb + 1..tokens.len().min(verb + 5)).find_map(|k| {
             let singular = tokens[k].lower.strip_suffix('s')?;
             let counted = number_at(tokens, verb + 1).is_some_and(|(n, _)| n >= 2);
-            (counted && rules.titles.contains_key(singular)).then(|| (k, singular.to_string()))
+            (counted && names.titles.contains_key(singular)).then(|| (k, singular.to_string()))
         });
         let Some((post_at, role)) = plural else {
             continue;
@@ -186,7 +188,7 @@ pub(super) fn agents_carried_by_also(article: &Article, facts: &mut Facts) {
 /// that one country's troops are not merged with another's. Returns the
 /// forces it names: new entities, numbered after the resolution's.
 pub(super) fn name_deployed_forces(article: &Article, facts: &mut Facts) -> Vec<Entity> {
-    let rules = article.rules;
+    let names = article.names;
     let mut named: Vec<Entity> = Vec::new();
     let countries: Vec<(usize, usize)> = facts
         .relations
@@ -219,7 +221,7 @@ pub(super) fn name_deployed_forces(article: &Article, facts: &mut Facts) -> Vec<
         };
         let owner = entity(article, &named, agent);
         let prefix = match owner.entity_type {
-            EntityType::Country => rules
+            EntityType::Country => names
                 .adjectives
                 .get(&owner.label)
                 .cloned()
@@ -228,7 +230,7 @@ pub(super) fn name_deployed_forces(article: &Article, facts: &mut Facts) -> Vec<
                 .aliases
                 .iter()
                 .find(|a| a.len() >= 2 && a.chars().all(|c| c.is_uppercase()))
-                .or_else(|| rules.acronyms.get(&owner.label))
+                .or_else(|| names.acronyms.get(&owner.label))
                 .cloned()
                 .unwrap_or_else(|| owner.label.clone()),
             _ => continue,

@@ -6,9 +6,8 @@
 
 use super::{relation_fact, Article, SentenceView};
 use crate::facts::{Facts, ObjectSource, Relation, RelationFact};
-use crate::mentions::{Mention, MentionKind, TitleLookup};
+use crate::mentions::{Mention, MentionKind, NameLexicon, TitleClass, TitleLookup};
 use crate::model::EntityType;
-use crate::rules::{Rules, TitleClass};
 use crate::text::{Token, TokenKind};
 
 /// `titles`: "Russian President X", "X, the founder of Y", "Kremlin spokesman
@@ -197,7 +196,7 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
         // "Governor X", "Senator X": a state's, a city's or a legislature's post;
         // the text names its owner or the post has none.
         TitleClass::HeadOfState | TitleClass::Government
-            if ends_with_listed(role, &view.rules.local_posts) =>
+            if ends_with_listed(role, &view.lexicon.local_posts) =>
         {
             None
         }
@@ -216,7 +215,7 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
                 || view.tokens().iter().any(|t| {
                     t.is_capitalized()
                         && view
-                            .rules
+                            .names
                             .demonyms
                             .get(t.text.as_str())
                             .is_some_and(|c| Some(c.as_str()) != view.main_country_name)
@@ -229,12 +228,12 @@ fn default_owner(view: &SentenceView, k: usize, class: TitleClass, role: &str) -
             // word makes the post a body's, not the state's (for a head of state).
             let body = role
                 .split_whitespace()
-                .any(|w| view.rules.org_keywords.contains_key(w))
-                || class == TitleClass::HeadOfState && names_a_body(role, view.rules);
+                .any(|w| view.names.org_keywords.contains_key(w))
+                || class == TitleClass::HeadOfState && names_a_body(role, view.names);
             view.main_country.filter(|_| !abroad && !body)
         }
         // "analyst X said" in a story about Acme: an outside analyst, as a rule.
-        TitleClass::Business if ends_with_listed(role, &view.rules.occupations) => None,
+        TitleClass::Business if ends_with_listed(role, &view.lexicon.occupations) => None,
         TitleClass::Business => {
             let (first, entity) = view.mentions.first()?;
             let opening = (first.first < m.first
@@ -265,20 +264,20 @@ fn ends_with_listed(role: &str, list: &rustc_hash::FxHashSet<String>) -> bool {
 
 /// "Sumitomo President": a capitalised word before the title that is no
 /// title word nor modifier ("former Prime Minister" is none).
-fn names_a_body(role: &str, rules: &Rules) -> bool {
+fn names_a_body(role: &str, names: &NameLexicon) -> bool {
     let words: Vec<&str> = role.split_whitespace().collect();
     let lower = role.to_lowercase();
     let lower_words: Vec<&str> = lower.split_whitespace().collect();
     let Some(title_start) = (0..words.len())
-        .find(|&i| crate::mentions::title_class(&lower_words[i..].join(" "), rules).is_some())
+        .find(|&i| crate::mentions::title_class(&lower_words[i..].join(" "), names).is_some())
     else {
         return false;
     };
     // (A nationality is no body, and "New" is a modifier: "New Irish Prime Minister".)
     words[..title_start].iter().zip(&lower_words).any(|(w, l)| {
         w.starts_with(char::is_uppercase)
-            && crate::mentions::title_class(l, rules).is_none()
-            && !rules.demonyms.contains_key(*w)
+            && crate::mentions::title_class(l, names).is_none()
+            && !names.demonyms.contains_key(*w)
     })
 }
 
@@ -320,7 +319,7 @@ fn coordinated_title_before(
     m: &Mention,
 ) -> Option<(String, TitleClass, Option<usize>)> {
     let tokens = view.tokens();
-    let rules = view.rules;
+    let names = view.names;
     let title = m.title.as_ref()?;
     let mut start = m.first.checked_sub(title.text.split_whitespace().count())?;
     // Past the second title's owner ("party") and lowercase modifiers ("acting").
@@ -333,18 +332,18 @@ fn coordinated_title_before(
     }
     while start > 0
         && !tokens[start - 1].is_capitalized()
-        && crate::mentions::title_class(&tokens[start - 1].lower, rules)
+        && crate::mentions::title_class(&tokens[start - 1].lower, names)
             == Some(TitleClass::Modifier)
     {
         start -= 1;
     }
     let and = start.checked_sub(1).filter(|&a| tokens[a].lower == "and")?;
-    (and.saturating_sub(rules.max_title_words)..and).find_map(|s| {
+    (and.saturating_sub(names.max_title_words)..and).find_map(|s| {
         let words = &tokens[s..and];
         if !words.iter().all(Token::is_capitalized) {
             return None;
         }
-        let class = TitleLookup::new(rules).posts().class(words)?;
+        let class = TitleLookup::new(names).posts().class(words)?;
         let owner = view
             .mentions
             .iter()
@@ -423,7 +422,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
     }
     let start = j;
     // "the EU's foreign policy chief": an owner makes the field words safe.
-    let (title_end, class) = TitleLookup::new(view.rules)
+    let (title_end, class) = TitleLookup::new(view.names)
         .words()
         .posts()
         .portfolio_posts(possessor.is_some())
@@ -492,7 +491,7 @@ fn apposition_post(view: &SentenceView, at: usize) -> Option<Post> {
                     .take_while(|&i| {
                         tokens[i].kind == TokenKind::Word
                             && !FIELD_STOPS.contains(&tokens[i].lower.as_str())
-                            && !view.rules.titles.contains_key(&tokens[i].lower)
+                            && !view.names.titles.contains_key(&tokens[i].lower)
                             && (tokens[i].is_capitalized() == capitalised
                                 || capitalised && tokens[i].lower == "and")
                     })
@@ -613,7 +612,7 @@ pub(super) fn resigned_from_post(article: &Article, facts: &mut Facts) {
         let company_post = f
             .role
             .as_deref()
-            .is_some_and(|r| is_company_post(r, article.rules));
+            .is_some_and(|r| is_company_post(r, article.names));
         let fallback = article
             .main_company
             .or(article.main_organization.filter(|_| company_post));
@@ -638,7 +637,7 @@ pub(super) fn company_posts(article: &Article, facts: &mut Facts) {
                 .is_none_or(|a| types[a] != EntityType::Organization)
             && f.role
                 .as_deref()
-                .is_some_and(|r| is_company_post(r, article.rules))
+                .is_some_and(|r| is_company_post(r, article.names))
     }) {
         f.organization = article.main_company;
     }
@@ -663,7 +662,7 @@ pub(super) fn positions_from_role_changes(article: &Article, facts: &Facts) -> V
         let Some(role) = f.role.clone() else { continue };
         // A state post without its owner belongs to the article's country; a
         // company post ("president and chief executive") never does.
-        let company_post = is_company_post(&role, article.rules);
+        let company_post = is_company_post(&role, article.names);
         let organisation = organisation.or(article.main_country.filter(|_| {
             !company_post && matches!(f.relation, Relation::Appointed | Relation::Succeeded)
         }));
@@ -696,7 +695,7 @@ pub(super) fn positions_from_role_changes(article: &Article, facts: &Facts) -> V
 
 /// End of the longest lowercase title phrase (with modifiers) starting at `at`.
 pub(super) fn title_phrase_end(view: &SentenceView, at: usize) -> Option<usize> {
-    TitleLookup::new(view.rules)
+    TitleLookup::new(view.names)
         .words()
         .posts()
         .portfolio_posts(true)
@@ -705,9 +704,9 @@ pub(super) fn title_phrase_end(view: &SentenceView, at: usize) -> Option<usize> 
 }
 
 /// A post with a company title in it ("president and chief executive").
-pub(super) fn is_company_post(role: &str, rules: &Rules) -> bool {
+pub(super) fn is_company_post(role: &str, names: &NameLexicon) -> bool {
     role.split_whitespace()
-        .any(|w| rules.titles.get(&w.to_lowercase()) == Some(&TitleClass::Business))
+        .any(|w| names.titles.get(&w.to_lowercase()) == Some(&TitleClass::Business))
 }
 
 /// The holder of an office named by its abstract noun: "presidency" →

@@ -5,16 +5,16 @@
 //! leads something ("Saudi-led").
 
 use super::{alone, join, join_lower, mention, EntityType, Found, Mention, MentionKind};
-use crate::rules::{Rules, TitleClass};
+use super::{NameLexicon, TitleClass};
 use crate::text::{Token, TokenKind};
 
 /// "Saudi-led", "Turkish-led": the country that leads, as a mention that
 /// only describes (`in_title`): no verb takes it as its subject or object.
-pub(super) fn leading_country(tokens: &[Token], i: usize, rules: &Rules) -> Option<Found> {
+pub(super) fn leading_country(tokens: &[Token], i: usize, names: &NameLexicon) -> Option<Found> {
     let token = &tokens[i];
     let prefix = token.text.strip_suffix("-led")?;
-    let country = rules.demonyms.get(prefix).or_else(|| {
-        rules
+    let country = names.demonyms.get(prefix).or_else(|| {
+        names
             .gazetteer
             .get(prefix)
             .filter(|g| g.entity_type == EntityType::Country)
@@ -35,12 +35,12 @@ pub(super) fn leading_country(tokens: &[Token], i: usize, rules: &Rules) -> Opti
 /// A collective or facility noun phrase starting at `i`, with an optional
 /// nationality, country or organisation in front ("Russian troops", "NATO
 /// troops", "Polish government", "the city's airport").
-pub(super) fn collective_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<Found> {
-    collective(tokens, i, rules).map(alone)
+pub(super) fn collective_at(tokens: &[Token], i: usize, names: &NameLexicon) -> Option<Found> {
+    collective(tokens, i, names).map(alone)
 }
 
-fn collective(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
-    let qualifier = qualifier_at(tokens, i, rules);
+fn collective(tokens: &[Token], i: usize, names: &NameLexicon) -> Option<Mention> {
+    let qualifier = qualifier_at(tokens, i, names);
     let (noun_start, qual_text) = match &qualifier {
         Some((end, text)) => (*end, Some(text.clone())),
         None => (i, None),
@@ -53,7 +53,7 @@ fn collective(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         // starts ("Protesters seized ...", "Violence: Protesters seized ...").
         let opens = i == 0 || matches!(tokens[i - 1].text.as_str(), ":" | "\"" | "“");
         let head = &words[len - 1].lower;
-        if head != "government" && !rules.collective_heads.contains(head)
+        if head != "government" && !names.collective_heads.contains(head)
             || words.iter().any(|t| {
                 t.kind != TokenKind::Word
                     || t.is_capitalized() && qual_text.is_none() && noun_start == i && !opens
@@ -68,7 +68,7 @@ fn collective(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
             if qual_text.is_none() && tokens.get(last).is_some_and(|t| t.lower == "of") {
                 if let Some(country) = tokens
                     .get(last + 1)
-                    .and_then(|t| rules.gazetteer.get(&t.text))
+                    .and_then(|t| names.gazetteer.get(&t.text))
                     .filter(|g| g.entity_type == EntityType::Country)
                 {
                     let label = format!("Government of {}", country.canonical);
@@ -103,15 +103,15 @@ fn collective(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
         // A noun used as a modifier is no mention ("opposition leader X", "police chief X").
         let modifier = tokens.get(last).is_some_and(|n| {
             n.kind == TokenKind::Word
-                && (rules.titles.contains_key(&n.lower) && !n.is_capitalized()
-                    || n.is_capitalized() && !rules.stopwords.contains(n.text.as_str()))
+                && (names.titles.contains_key(&n.lower) && !n.is_capitalized()
+                    || n.is_capitalized() && !names.stopwords.contains(n.text.as_str()))
         });
-        if modifier && rules.groups.contains_key(&phrase) {
+        if modifier && names.groups.contains_key(&phrase) {
             return None;
         }
-        let kind = match rules.groups.get(&phrase) {
+        let kind = match names.groups.get(&phrase) {
             Some(entity_type) => Some((*entity_type, MentionKind::Collective)),
-            None => rules
+            None => names
                 .facilities
                 .contains(&phrase)
                 .then_some((EntityType::Place, MentionKind::Facility)),
@@ -127,7 +127,7 @@ fn collective(tokens: &[Token], i: usize, rules: &Rules) -> Option<Mention> {
                     (i.saturating_sub(4)..i - 1).find(|&j| {
                         let words = &tokens[j..i - 1];
                         words.iter().all(|t| !t.is_capitalized())
-                            && rules.titles.get(&join_lower(words)).is_some_and(|c| {
+                            && names.titles.get(&join_lower(words)).is_some_and(|c| {
                                 matches!(c, TitleClass::HeadOfState | TitleClass::Government)
                             })
                     })
@@ -177,7 +177,7 @@ fn qualifier_label(tokens: &[Token], from: usize, to: usize) -> String {
 
 /// A nationality, a known place or an acronym organisation before a noun:
 /// returns where the noun starts and the country (or name) it stands for.
-fn qualifier_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<(usize, String)> {
+fn qualifier_at(tokens: &[Token], i: usize, names: &NameLexicon) -> Option<(usize, String)> {
     let t = tokens.get(i)?;
     if !t.is_capitalized() {
         return None;
@@ -193,10 +193,10 @@ fn qualifier_at(tokens: &[Token], i: usize, rules: &Rules) -> Option<(usize, Str
     if next.kind != TokenKind::Word || next.is_capitalized() {
         return None;
     }
-    if let Some(country) = rules.demonyms.get(t.text.as_str()) {
+    if let Some(country) = names.demonyms.get(t.text.as_str()) {
         return Some((end, country.clone()));
     }
-    if let Some(entry) = rules.gazetteer.get(&t.text) {
+    if let Some(entry) = names.gazetteer.get(&t.text) {
         return Some((end, entry.canonical.clone()));
     }
     None

@@ -16,15 +16,16 @@
 //! (groups, forces, facilities) and `passes` (sentence-level corrections).
 
 mod collectives;
+mod lexicon;
 mod passes;
 mod runs;
 mod scan;
 mod titles;
 mod typing;
 
-use crate::rules::{Rules, TitleClass};
 use crate::text::{Sentence, Token, TokenKind};
 
+pub use lexicon::{GazetteerEntry, KeywordPosition, NameLexicon, TitleClass};
 pub use titles::{title_class, TitleLookup};
 pub use typing::opens_noun_phrase;
 
@@ -93,7 +94,7 @@ impl Mention {
 type Found = (Vec<Mention>, usize);
 
 /// Something that may start at a token.
-type Start = fn(&[Token], usize, &Rules) -> Option<Found>;
+type Start = fn(&[Token], usize, &NameLexicon) -> Option<Found>;
 
 /// What may start at a token, tried in this order: the first that matches
 /// wins, and the scan goes on after what it took.
@@ -107,9 +108,9 @@ const STARTS: [Start; 4] = [
 /// A pass over all the mentions of a sentence, once they are found.
 enum Pass {
     /// Adds mentions among those found.
-    Adds(fn(&[Token], &mut Vec<Mention>, &Rules)),
+    Adds(fn(&[Token], &mut Vec<Mention>, &NameLexicon)),
     /// Corrects the types and names of those found.
-    Corrects(fn(&[Token], &mut [Mention], &Rules)),
+    Corrects(fn(&[Token], &mut [Mention], &NameLexicon)),
 }
 
 /// The sentence-level passes, in this order: each sees what those before it decided.
@@ -127,12 +128,12 @@ const PASSES: [Pass; 5] = [
 ];
 
 /// Finds the mentions of one sentence, left to right, without overlaps.
-pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
+pub fn find_mentions(sentence: &Sentence, names: &NameLexicon) -> Vec<Mention> {
     let tokens = &sentence.tokens;
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        match STARTS.iter().find_map(|start| start(tokens, i, rules)) {
+        match STARTS.iter().find_map(|start| start(tokens, i, names)) {
             Some((found, next)) => {
                 mentions.extend(found);
                 i = next;
@@ -142,8 +143,8 @@ pub fn find_mentions(sentence: &Sentence, rules: &Rules) -> Vec<Mention> {
     }
     for pass in &PASSES {
         match pass {
-            Pass::Adds(pass) => pass(tokens, &mut mentions, rules),
-            Pass::Corrects(pass) => pass(tokens, &mut mentions, rules),
+            Pass::Adds(pass) => pass(tokens, &mut mentions, names),
+            Pass::Corrects(pass) => pass(tokens, &mut mentions, names),
         }
     }
     mentions
@@ -210,9 +211,9 @@ mod tests {
     /// The mentions of a one-sentence text, pronouns left out: canonical
     /// name, type and title, as the tests of every file here check them.
     pub(super) fn mentions(text: &str) -> Vec<(String, Option<EntityType>, Option<String>)> {
-        let rules = Rules::builtin();
-        let sentence = &split_sentences(text, &rules)[0];
-        find_mentions(sentence, &rules)
+        let rules = crate::builtin_rules();
+        let sentence = &split_sentences(text, &rules.text)[0];
+        find_mentions(sentence, &rules.names)
             .into_iter()
             .filter(|m| m.kind != MentionKind::Pronoun)
             .map(|m| (m.canonical, m.entity_type, m.title.map(|t| t.text)))

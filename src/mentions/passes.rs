@@ -4,8 +4,8 @@
 //! body named with its country). `find_mentions` runs them in the order of
 //! its `PASSES` table, all with one signature.
 
+use super::NameLexicon;
 use super::{join_lower, mention, EntityType, Mention, MentionKind};
-use crate::rules::Rules;
 use crate::text::{Token, TokenKind};
 
 /// Compass words that name part of a country or continent.
@@ -16,7 +16,7 @@ const COMPASS: [&str; 9] = [
 /// Parts of countries and continents: "western Europe" is the region
 /// "Western Europe" where the gazetteer knows it; "Western Ruritania", a
 /// compass word and a country, is a place of that country.
-pub(super) fn compass_regions(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
+pub(super) fn compass_regions(tokens: &[Token], mentions: &mut [Mention], names: &NameLexicon) {
     for m in mentions.iter_mut().filter(|m| m.kind == MentionKind::Name) {
         let lowercase_compass = m
             .first
@@ -26,7 +26,7 @@ pub(super) fn compass_regions(tokens: &[Token], mentions: &mut [Mention], rules:
             let mut compass = tokens[c].text.clone();
             compass[..1].make_ascii_uppercase();
             let region = format!("{compass} {}", m.text);
-            if let Some(entry) = rules.gazetteer.get(&region) {
+            if let Some(entry) = names.gazetteer.get(&region) {
                 m.first = c;
                 m.text = region;
                 m.canonical = entry.canonical.clone();
@@ -37,7 +37,7 @@ pub(super) fn compass_regions(tokens: &[Token], mentions: &mut [Mention], rules:
         let Some((first, rest)) = m.text.split_once(' ') else {
             continue;
         };
-        let of_country = rules
+        let of_country = names
             .gazetteer
             .get(rest)
             .is_some_and(|g| g.entity_type == EntityType::Country);
@@ -54,7 +54,11 @@ pub(super) fn compass_regions(tokens: &[Token], mentions: &mut [Mention], rules:
 /// "Peru's security service": a state body in lowercase after its country's
 /// possessive, named with the country. A common noun (`Collective`): no
 /// anaphor ("the ministry", "the alliance") points to it.
-pub(super) fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mention>, rules: &Rules) {
+pub(super) fn lowercase_state_bodies(
+    tokens: &[Token],
+    mentions: &mut Vec<Mention>,
+    names: &NameLexicon,
+) {
     let mut j = 0;
     while j < mentions.len() {
         let m = &mentions[j];
@@ -73,7 +77,7 @@ pub(super) fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mentio
                         && tokens[start..e]
                             .iter()
                             .all(|t| t.kind == TokenKind::Word && !t.is_capitalized())
-                        && rules.state_body_nouns.contains(&tokens[e - 1].lower)
+                        && names.state_body_nouns.contains(&tokens[e - 1].lower)
                 })
             })
             .flatten();
@@ -99,7 +103,11 @@ pub(super) fn lowercase_state_bodies(tokens: &[Token], mentions: &mut Vec<Mentio
 /// "Peruvian Foreign Ministry" both become "Peru's Foreign Ministry" (as
 /// written stays an alias). A country written as part of the name ("U.S.
 /// State Department") stays as written.
-pub(super) fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mention], rules: &Rules) {
+pub(super) fn qualify_government_bodies(
+    tokens: &[Token],
+    mentions: &mut [Mention],
+    names: &NameLexicon,
+) {
     for j in 0..mentions.len() {
         let m = &mentions[j];
         if m.entity_type != Some(EntityType::Organization)
@@ -111,7 +119,7 @@ pub(super) fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mentio
         let words: Vec<&str> = m.canonical.split_whitespace().collect();
         if !words
             .last()
-            .is_some_and(|w| rules.state_body_heads.contains(*w))
+            .is_some_and(|w| names.state_body_heads.contains(*w))
             || words.len() > 5
         {
             continue;
@@ -129,7 +137,7 @@ pub(super) fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mentio
         // "Peruvian Foreign Ministry": the nationality inside.
         let inside = || {
             [2, 1].into_iter().find_map(|n| {
-                let country = rules.demonyms.get(&words.get(..n)?.join(" "))?;
+                let country = names.demonyms.get(&words.get(..n)?.join(" "))?;
                 (words.len() > n).then(|| (country.clone(), n))
             })
         };
@@ -139,10 +147,10 @@ pub(super) fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mentio
         let body = &words[skip..];
         // A body with a name of its own ("Acme Service") is left as it is.
         let generic = body.iter().all(|w| {
-            !rules.given_names.contains(*w)
-                && !rules.gazetteer.contains_key(*w)
-                && !rules.demonyms.contains_key(*w)
-        }) && !rules.gazetteer.contains_key(&body.join(" "));
+            !names.given_names.contains(*w)
+                && !names.gazetteer.contains_key(*w)
+                && !names.demonyms.contains_key(*w)
+        }) && !names.gazetteer.contains_key(&body.join(" "));
         if generic {
             mentions[j].canonical = format!("{country}'s {}", body.join(" "));
         }
@@ -154,7 +162,7 @@ pub(super) fn qualify_government_bodies(tokens: &[Token], mentions: &mut [Mentio
 pub(super) fn reporters_are_organisations(
     tokens: &[Token],
     mentions: &mut [Mention],
-    rules: &Rules,
+    names: &NameLexicon,
 ) {
     for m in mentions.iter_mut() {
         let reports = tokens
@@ -164,7 +172,7 @@ pub(super) fn reporters_are_organisations(
             .text
             .split_whitespace()
             .next()
-            .is_some_and(|w| rules.given_names.contains(w));
+            .is_some_and(|w| names.given_names.contains(w));
         if reports
             && m.entity_type.is_none()
             && m.kind == MentionKind::Name
@@ -178,7 +186,11 @@ pub(super) fn reporters_are_organisations(
 
 /// An unknown name listed between two places (or two organisations) is one
 /// too: "deployed to Plaza Mayor, Los Arcos and Puerta del Sol".
-pub(super) fn type_by_coordination(tokens: &[Token], mentions: &mut [Mention], _rules: &Rules) {
+pub(super) fn type_by_coordination(
+    tokens: &[Token],
+    mentions: &mut [Mention],
+    _rules: &NameLexicon,
+) {
     let listed = |from: usize, to: usize| {
         let gap: Vec<&str> = tokens[from..to].iter().map(|t| t.lower.as_str()).collect();
         matches!(gap.as_slice(), [","] | ["and"] | [",", "and"])

@@ -8,7 +8,7 @@ use super::titles::{
 };
 use super::typing::{gazetteer_prefix, type_name};
 use super::{join, EntityType, Mention, MentionKind, Title, TitleLookup};
-use crate::rules::{Rules, TitleClass};
+use super::{NameLexicon, TitleClass};
 use crate::text::Token;
 
 /// Turns a run of capitalised tokens into mentions: strips titles, splits
@@ -17,16 +17,16 @@ pub(super) fn analyse_run(
     tokens: &[Token],
     start: usize,
     end: usize,
-    rules: &Rules,
+    names: &NameLexicon,
 ) -> Vec<Mention> {
     if start >= end {
         return Vec::new();
     }
-    let titles = TitleLookup::new(rules);
+    let titles = TitleLookup::new(names);
     // "Minister of Fisheries and Forests (Ana Lopes)": a government post and its
     // portfolio, no organisation; a name after it holds the post.
-    if let Some(post_end) = portfolio_title_end(tokens, start, end, rules) {
-        let mut rest = analyse_run(tokens, post_end, end, rules);
+    if let Some(post_end) = portfolio_title_end(tokens, start, end, names) {
+        let mut rest = analyse_run(tokens, post_end, end, names);
         if let Some(m) = rest.first_mut().filter(|m| m.first == post_end) {
             if m.title.is_none() && matches!(m.entity_type, None | Some(EntityType::Person)) {
                 m.entity_type = Some(EntityType::Person);
@@ -42,7 +42,7 @@ pub(super) fn analyse_run(
     // A run the gazetteer names whole is one name ("Economic Community of West African States").
     if end - start > 2 {
         let whole = join(&tokens[start..end]);
-        if let Some(entry) = rules.gazetteer.get(&whole) {
+        if let Some(entry) = names.gazetteer.get(&whole) {
             return vec![Mention {
                 first: start,
                 last: end,
@@ -57,7 +57,7 @@ pub(super) fn analyse_run(
     }
     // Split at connectors unless the whole run is an organisation name.
     let has_org_keyword = tokens[start..end].iter().any(|t| {
-        rules
+        names
             .org_keywords
             .get(t.text.as_str())
             .is_some_and(|(ty, _)| *ty != EntityType::Place)
@@ -72,29 +72,29 @@ pub(super) fn analyse_run(
             (start + 1..k).any(|j| {
                 titles.longest(tokens, j, k).is_some_and(|(e, _)| e == k)
                     && matches!(
-                        type_name(tokens, start, j, &join(&tokens[start..j]), false, rules).0,
+                        type_name(tokens, start, j, &join(&tokens[start..j]), false, names).0,
                         Some(EntityType::Organization | EntityType::Country)
                     )
             })
         };
         k > start
             && matches!(word, "of" | "for" | "and" | "&")
-            && !inside_title(tokens, start, end, k, rules)
+            && !inside_title(tokens, start, end, k, names)
             && (!has_org_keyword
                 || matches!(word, "and" | "&")
                     && (after_title()
-                        || type_name(tokens, start, k, &join(&tokens[start..k]), false, rules)
+                        || type_name(tokens, start, k, &join(&tokens[start..k]), false, names)
                             .0
                             .is_some()))
     });
     if let Some(c) = split {
-        let mut left = analyse_run(tokens, start, c, rules);
-        left.extend(analyse_run(tokens, c + 1, end, rules));
+        let mut left = analyse_run(tokens, start, c, names);
+        left.extend(analyse_run(tokens, c + 1, end, names));
         return left;
     }
     // A run named by a gazetteer or keyword is one name, titles or not ("General Motors").
     let whole = join(&tokens[start..end]);
-    if let (Some(t), canonical) = type_name(tokens, start, end, &whole, false, rules) {
+    if let (Some(t), canonical) = type_name(tokens, start, end, &whole, false, names) {
         if t != EntityType::Person {
             return vec![Mention {
                 first: start,
@@ -110,7 +110,7 @@ pub(super) fn analyse_run(
     }
     let mut out = Vec::new();
     let mut first = start;
-    let mut title = lowercase_title_before(tokens, start, rules);
+    let mut title = lowercase_title_before(tokens, start, names);
     // A country or organisation before a title: "Russian President X", "Acme Corp Chairman X".
     let mut qualifier = None;
     let title_first = titles.longest(tokens, first, end).is_some();
@@ -120,7 +120,7 @@ pub(super) fn analyse_run(
         // "West German President X": a nationality of one or two words.
         let nationality = [2, 1].into_iter().find_map(|n| {
             (first + n < end)
-                .then(|| rules.demonyms.get(&join(&tokens[first..first + n])))
+                .then(|| names.demonyms.get(&join(&tokens[first..first + n])))
                 .flatten()
                 .map(|country| (n, country))
         });
@@ -134,7 +134,7 @@ pub(super) fn analyse_run(
             None => {
                 // An organisation or country owns the post ("Acme Corp Chairman X");
                 // any other word belongs to the title ("Harbour Minister X").
-                if let Some(owner) = title_owner(tokens, first, k, rules) {
+                if let Some(owner) = title_owner(tokens, first, k, names) {
                     qualifier = owner.last().map(|m| m.canonical.clone());
                     out.extend(owner);
                     first = k;
@@ -153,25 +153,25 @@ pub(super) fn analyse_run(
         // "New Zealander Bruce Judge" is a person).
         let nationality = [2, 1].into_iter().find(|&n| {
             first + n <= k
-                && rules
+                && names
                     .demonyms
                     .contains_key(&join(&tokens[first..first + n]))
                 && !tokens[first + n..k]
                     .iter()
-                    .any(|t| rules.given_names.contains(&t.text))
+                    .any(|t| names.given_names.contains(&t.text))
         });
         if let Some(n) = nationality {
-            let country = &rules.demonyms[&join(&tokens[first..first + n])];
+            let country = &names.demonyms[&join(&tokens[first..first + n])];
             return vec![country_mention(tokens, first, first + n, country)];
         }
-        if let Some(owner) = title_owner(tokens, first, k, rules) {
+        if let Some(owner) = title_owner(tokens, first, k, names) {
             return owner;
         }
     }
     if end - first == 1 {
         // A lone nationality before a lowercase title: "Belarusian leader X".
-        if let Some(country) = rules.demonyms.get(tokens[first].text.as_str()) {
-            if lowercase_title_after(tokens, end, rules) {
+        if let Some(country) = names.demonyms.get(tokens[first].text.as_str()) {
+            if lowercase_title_after(tokens, end, names) {
                 return vec![country_mention(tokens, first, first + 1, country)];
             }
         }
@@ -196,13 +196,13 @@ pub(super) fn analyse_run(
         return Vec::new();
     }
     // A gazetteer name glued to the next name ("Peru Vizcarra" in a headline).
-    if let Some(split) = gazetteer_prefix(tokens, first, end, rules) {
-        let mut out = analyse_run(tokens, first, split, rules);
-        out.extend(analyse_run(tokens, split, end, rules));
+    if let Some(split) = gazetteer_prefix(tokens, first, end, names) {
+        let mut out = analyse_run(tokens, first, split, names);
+        out.extend(analyse_run(tokens, split, end, names));
         return out;
     }
     let text = join(&tokens[first..end]);
-    let (entity_type, canonical) = type_name(tokens, first, end, &text, title.is_some(), rules);
+    let (entity_type, canonical) = type_name(tokens, first, end, &text, title.is_some(), names);
     out.push(Mention {
         first,
         last: end,
@@ -219,8 +219,13 @@ pub(super) fn analyse_run(
 /// The mentions of `first..k` when they end in an organisation or country
 /// that owns the title starting at `k` ("Acme Corp" of "Acme Corp Chairman"),
 /// the owner marked as part of the title.
-fn title_owner(tokens: &[Token], first: usize, k: usize, rules: &Rules) -> Option<Vec<Mention>> {
-    let mut owner = analyse_run(tokens, first, k, rules);
+fn title_owner(
+    tokens: &[Token],
+    first: usize,
+    k: usize,
+    names: &NameLexicon,
+) -> Option<Vec<Mention>> {
+    let mut owner = analyse_run(tokens, first, k, names);
     let owns = owner.last().is_some_and(|m| {
         m.last == k
             && matches!(

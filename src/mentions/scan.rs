@@ -5,30 +5,30 @@
 
 use super::runs::analyse_run;
 use super::{alone, EntityType, Found, Mention, MentionKind};
-use crate::rules::{Rules, TitleClass};
+use super::{NameLexicon, TitleClass};
 use crate::text::{Token, TokenKind};
 
 /// A run of capitalised words starting at `i`, as the names it holds.
-pub(super) fn name_run(tokens: &[Token], i: usize, rules: &Rules) -> Option<Found> {
+pub(super) fn name_run(tokens: &[Token], i: usize, names: &NameLexicon) -> Option<Found> {
     let starts = tokens[i].is_capitalized()
         && !is_modifier_compound(&tokens[i])
-        && !is_stopword(tokens, i, rules)
+        && !is_stopword(tokens, i, names)
         && !is_number_word(&tokens[i].lower);
     starts.then(|| {
-        let end = name_run_end(tokens, i, rules);
-        (analyse_run(tokens, i, end, rules), end)
+        let end = name_run_end(tokens, i, names);
+        (analyse_run(tokens, i, end, names), end)
     })
 }
 
 const PRONOUNS: [&str; 3] = ["he", "she", "him"];
 
 /// A lowercase word at `i` that stands for an entity named elsewhere.
-pub(super) fn anaphor(tokens: &[Token], i: usize, rules: &Rules) -> Option<Found> {
+pub(super) fn anaphor(tokens: &[Token], i: usize, names: &NameLexicon) -> Option<Found> {
     let after_the = i > 0 && tokens[i - 1].lower == "the" && !tokens[i].is_capitalized();
     // "the president said": the person last named with that title.
     if after_the
         && matches!(
-            rules.titles.get(&tokens[i].lower),
+            names.titles.get(&tokens[i].lower),
             Some(TitleClass::HeadOfState)
         )
         && tokens.get(i + 1).is_none_or(|n| {
@@ -47,7 +47,7 @@ pub(super) fn anaphor(tokens: &[Token], i: usize, rules: &Rules) -> Option<Found
         }));
     }
     // "the company", "the alliance": the organisation named last.
-    if after_the && rules.anaphora.contains(&tokens[i].lower) {
+    if after_the && names.anaphora.contains(&tokens[i].lower) {
         return Some(alone(Mention {
             first: i,
             last: i + 1,
@@ -86,9 +86,9 @@ fn is_number_word(lower: &str) -> bool {
 }
 
 /// A capitalised word that starts no name: a stopword, a weekday, a month.
-fn is_stopword(tokens: &[Token], i: usize, rules: &Rules) -> bool {
+fn is_stopword(tokens: &[Token], i: usize, names: &NameLexicon) -> bool {
     let token = &tokens[i];
-    if rules.stopwords.contains(token.text.as_str())
+    if names.stopwords.contains(token.text.as_str())
         || crate::dates::weekday_number(&token.text).is_some()
         || is_contraction(&token.lower)
     {
@@ -115,7 +115,7 @@ fn is_contraction(lower: &str) -> bool {
 const MAX_NAME_RUN: usize = 32;
 
 /// End (exclusive) of a run of capitalised words, with connectors inside.
-fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
+fn name_run_end(tokens: &[Token], start: usize, names: &NameLexicon) -> usize {
     let mut end = start + 1;
     loop {
         if end - start >= MAX_NAME_RUN {
@@ -124,7 +124,7 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
         match tokens.get(end) {
             Some(t)
                 if t.is_capitalized()
-                    && !is_stopword(tokens, end, rules)
+                    && !is_stopword(tokens, end, names)
                     && !is_modifier_compound(t) =>
             {
                 end += 1
@@ -141,7 +141,7 @@ fn name_run_end(tokens: &[Token], start: usize, rules: &Rules) -> usize {
                     next += 1;
                 }
                 if tokens.get(next).is_some_and(|n| n.is_capitalized())
-                    && !is_stopword(tokens, next, rules)
+                    && !is_stopword(tokens, next, names)
                 {
                     end = next + 1;
                 } else {

@@ -6,27 +6,27 @@
 //! the post extraction reads.
 
 use super::{join, join_lower, EntityType, Title};
-use crate::rules::{Rules, TitleClass};
+use super::{NameLexicon, TitleClass};
 use crate::text::{Token, TokenKind};
 
 /// Class of a lowercase title phrase, ignoring leading modifiers ("former acting president").
-pub fn title_class(phrase: &str, rules: &Rules) -> Option<TitleClass> {
-    if let Some(class) = rules.titles.get(phrase) {
+pub fn title_class(phrase: &str, names: &NameLexicon) -> Option<TitleClass> {
+    if let Some(class) = names.titles.get(phrase) {
         return Some(*class);
     }
     let (head, rest) = phrase.split_once(' ')?;
-    (rules.titles.get(head) == Some(&TitleClass::Modifier))
-        .then(|| title_class(rest, rules))
+    (names.titles.get(head) == Some(&TitleClass::Modifier))
+        .then(|| title_class(rest, names))
         .flatten()
 }
 
 /// The title phrases of a sentence's tokens: a phrase of the titles list,
 /// perhaps after modifiers ([`title_class`]); modifiers alone are none. By
 /// default any phrase counts, capitalised or not, honorifics included; the
-/// options narrow that (`TitleLookup::new(rules).words().posts()`).
+/// options narrow that (`TitleLookup::new(names).words().posts()`).
 #[derive(Debug, Clone, Copy)]
 pub struct TitleLookup<'r> {
-    rules: &'r Rules,
+    names: &'r NameLexicon,
     words_only: bool,
     lowercase: bool,
     posts_only: bool,
@@ -35,9 +35,9 @@ pub struct TitleLookup<'r> {
 
 impl<'r> TitleLookup<'r> {
     /// Any title phrase.
-    pub fn new(rules: &'r Rules) -> Self {
+    pub fn new(names: &'r NameLexicon) -> Self {
         TitleLookup {
-            rules,
+            names,
             words_only: false,
             lowercase: false,
             posts_only: false,
@@ -98,7 +98,7 @@ impl<'r> TitleLookup<'r> {
     where
         'r: 't,
     {
-        let last = end.min(at + self.rules.max_title_words + 2);
+        let last = end.min(at + self.names.max_title_words + 2);
         (at + 1..=last)
             .take_while(move |&e| self.admits(&tokens[e - 1]))
             .filter_map(move |e| Some((e, self.phrase_class(&tokens[at..e])?)))
@@ -117,13 +117,13 @@ impl<'r> TitleLookup<'r> {
 
     /// The class of a phrase whose tokens are admitted.
     fn phrase_class(self, words: &[Token]) -> Option<TitleClass> {
-        let listed = title_class(&join_lower(words), self.rules).filter(|c| {
+        let listed = title_class(&join_lower(words), self.names).filter(|c| {
             *c != TitleClass::Modifier && !(self.posts_only && *c == TitleClass::Honorific)
         });
         listed.or_else(|| {
             let head = words.last()?;
-            (self.portfolio_posts && is_portfolio_post(words, self.rules))
-                .then(|| self.rules.titles.get(head.lower.as_str()).copied())
+            (self.portfolio_posts && is_portfolio_post(words, self.names))
+                .then(|| self.names.titles.get(head.lower.as_str()).copied())
                 .flatten()
         })
     }
@@ -132,7 +132,7 @@ impl<'r> TitleLookup<'r> {
 /// "agriculture secretary", "trade and industry minister", "finance director": a
 /// post led by the name of its portfolio, one or two plain lowercase words (or two
 /// joined by "and") that the titles file does not list.
-fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
+fn is_portfolio_post(words: &[Token], names: &NameLexicon) -> bool {
     let Some((head, field)) = words.split_last() else {
         return false;
     };
@@ -141,7 +141,7 @@ fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
         t.kind == TokenKind::Word
             && !t.is_capitalized()
             && t.text.chars().all(char::is_alphabetic)
-            && rules
+            && names
                 .titles
                 .get(t.lower.as_str())
                 .is_none_or(|c| *c == TitleClass::Modifier)
@@ -176,7 +176,7 @@ fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
     };
     field_ok
         && matches!(
-            rules.titles.get(head.lower.as_str()),
+            names.titles.get(head.lower.as_str()),
             Some(TitleClass::Government | TitleClass::Business | TitleClass::Military)
         )
         && !head.is_capitalized()
@@ -184,8 +184,8 @@ fn is_portfolio_post(words: &[Token], rules: &Rules) -> bool {
 
 /// True when a lowercase title (with modifiers) starts at `at` and a capitalised name follows
 /// (perhaps after a comma).
-pub(super) fn lowercase_title_after(tokens: &[Token], at: usize, rules: &Rules) -> bool {
-    TitleLookup::new(rules)
+pub(super) fn lowercase_title_after(tokens: &[Token], at: usize, names: &NameLexicon) -> bool {
+    TitleLookup::new(names)
         .words()
         .lowercase()
         .ends(tokens, at, tokens.len())
@@ -203,9 +203,9 @@ pub(super) fn inside_title(
     start: usize,
     end: usize,
     k: usize,
-    rules: &Rules,
+    names: &NameLexicon,
 ) -> bool {
-    let titles = TitleLookup::new(rules);
+    let titles = TitleLookup::new(names);
     (start..k).any(|j| titles.longest(tokens, j, end).is_some_and(|(e, _)| e > k))
 }
 
@@ -213,20 +213,20 @@ pub(super) fn inside_title(
 pub(super) fn lowercase_title_before(
     tokens: &[Token],
     start: usize,
-    rules: &Rules,
+    names: &NameLexicon,
 ) -> Option<Title> {
     let mut best = None;
-    for len in 1..=rules.max_title_words + 2 {
+    for len in 1..=names.max_title_words + 2 {
         let Some(from) = start.checked_sub(len) else {
             break;
         };
         let words = &tokens[from..start];
         if words.iter().any(|t| {
-            t.kind != TokenKind::Word || t.is_capitalized() && !rules.titles.contains_key(&t.lower)
+            t.kind != TokenKind::Word || t.is_capitalized() && !names.titles.contains_key(&t.lower)
         }) {
             break;
         }
-        if let Some(class) = TitleLookup::new(rules).class(words) {
+        if let Some(class) = TitleLookup::new(names).class(words) {
             best = Some(Title {
                 text: join(words),
                 class,
@@ -245,9 +245,9 @@ pub(super) fn portfolio_title_end(
     tokens: &[Token],
     start: usize,
     end: usize,
-    rules: &Rules,
+    names: &NameLexicon,
 ) -> Option<usize> {
-    let (title_end, class) = TitleLookup::new(rules).longest(tokens, start, end)?;
+    let (title_end, class) = TitleLookup::new(names).longest(tokens, start, end)?;
     let of = tokens.get(title_end)?;
     if class != TitleClass::Government
         || title_end + 1 >= end
@@ -257,16 +257,16 @@ pub(super) fn portfolio_title_end(
     }
     let field = &tokens[title_end + 1..end];
     let names_country = (1..=field.len()).any(|n| {
-        rules
+        names
             .gazetteer
             .get(&join(&field[..n]))
             .is_some_and(|g| g.entity_type != EntityType::Organization)
-    }) || rules.demonyms.contains_key(field[0].text.as_str());
+    }) || names.demonyms.contains_key(field[0].text.as_str());
     if names_country || field[0].lower == "the" {
         return None;
     }
     let portfolio_end = (title_end + 1..end)
-        .find(|&k| k > title_end + 1 && rules.given_names.contains(tokens[k].text.as_str()))
+        .find(|&k| k > title_end + 1 && names.given_names.contains(tokens[k].text.as_str()))
         .unwrap_or(end);
     Some(portfolio_end)
 }
@@ -275,23 +275,21 @@ pub(super) fn portfolio_title_end(
 mod tests {
     use super::TitleLookup;
     use crate::mentions::tests::mentions;
+    use crate::mentions::TitleClass;
     use crate::model::EntityType;
-    use crate::rules::{Rules, TitleClass};
     use crate::text::{split_sentences, Token};
 
-    fn tokens(text: &str, rules: &Rules) -> Vec<Token> {
-        split_sentences(text, rules).remove(0).tokens
+    fn tokens(text: &str) -> Vec<Token> {
+        split_sentences(text, &crate::builtin_rules().text)
+            .remove(0)
+            .tokens
     }
 
     #[test]
     fn the_lookup_reads_modifiers_and_its_options_narrow_it() {
-        let rules = Rules::builtin();
-        let any = TitleLookup::new(&rules);
+        let any = TitleLookup::new(&crate::builtin_rules().names);
         // Leading modifiers belong to the phrase; modifiers alone are none.
-        let t = tokens(
-            "Former acting President Ana Lopes and former allies met.",
-            &rules,
-        );
+        let t = tokens("Former acting President Ana Lopes and former allies met.");
         assert_eq!(
             any.longest(&t, 0, t.len()),
             Some((3, TitleClass::HeadOfState))
@@ -299,15 +297,15 @@ mod tests {
         assert_eq!(any.ends(&t, 0, t.len()).count(), 1);
         assert_eq!(any.longest(&t, 6, t.len()), None);
         // Lowercase: a phrase stops at a capitalised word.
-        let t = tokens("the finance minister Ana Lopes said.", &rules);
+        let t = tokens("the finance minister Ana Lopes said.");
         assert_eq!(
             any.longest(&t, 1, t.len()),
             Some((3, TitleClass::Government))
         );
-        let t = tokens("the finance Minister Ana Lopes said.", &rules);
+        let t = tokens("the finance Minister Ana Lopes said.");
         assert_eq!(any.lowercase().longest(&t, 1, t.len()), None);
         // Posts: an honorific is no post.
-        let t = tokens("Sir Ana Lopes, the minister, spoke.", &rules);
+        let t = tokens("Sir Ana Lopes, the minister, spoke.");
         assert_eq!(
             any.longest(&t, 0, t.len()),
             Some((1, TitleClass::Honorific))
@@ -315,10 +313,7 @@ mod tests {
         assert_eq!(any.posts().longest(&t, 0, t.len()), None);
         assert_eq!(any.posts().class(&t[5..6]), Some(TitleClass::Government));
         // Portfolio posts: a post led by a field the titles file does not list.
-        let t = tokens(
-            "the agriculture secretary met trade and industry ministers",
-            &rules,
-        );
+        let t = tokens("the agriculture secretary met trade and industry ministers");
         assert_eq!(any.words().posts().longest(&t, 1, t.len()), None);
         let portfolio = any.words().posts().portfolio_posts(true);
         assert_eq!(
@@ -330,12 +325,12 @@ mod tests {
 
     #[test]
     fn words_only_phrases_stop_at_punctuation() {
-        let mut rules = Rules::builtin();
-        rules
+        let mut names = crate::builtin_rules().names.clone();
+        names
             .titles
             .insert("chairman & ceo".into(), TitleClass::Business);
-        let t = tokens("Chairman & CEO Ana Lopes spoke.", &rules);
-        let any = TitleLookup::new(&rules);
+        let t = tokens("Chairman & CEO Ana Lopes spoke.");
+        let any = TitleLookup::new(&names);
         assert_eq!(any.longest(&t, 0, t.len()), Some((3, TitleClass::Business)));
         assert_eq!(
             any.words().longest(&t, 0, t.len()),

@@ -4,7 +4,7 @@
 //! 41,", "X, who", "X was appointed"), then given names and titles.
 
 use super::{join, EntityType, TitleLookup};
-use crate::rules::{KeywordPosition, Rules, TitleClass};
+use super::{KeywordPosition, NameLexicon, TitleClass};
 use crate::text::{Token, TokenKind};
 
 /// Where a leading gazetteer name ends, when more capitalised words follow
@@ -13,12 +13,12 @@ pub(super) fn gazetteer_prefix(
     tokens: &[Token],
     first: usize,
     end: usize,
-    rules: &Rules,
+    names: &NameLexicon,
 ) -> Option<usize> {
-    if end - first < 2 || rules.gazetteer.contains_key(&join(&tokens[first..end])) {
+    if end - first < 2 || names.gazetteer.contains_key(&join(&tokens[first..end])) {
         return None;
     }
-    let last_is_keyword = rules
+    let last_is_keyword = names
         .org_keywords
         .contains_key(tokens[end - 1].text.as_str());
     if last_is_keyword {
@@ -27,7 +27,7 @@ pub(super) fn gazetteer_prefix(
     // "Ambassador to Athens Ana Ruiz": after "to" or "in" a city leads too.
     let destination = first > 0 && matches!(tokens[first - 1].lower.as_str(), "to" | "in");
     (first + 1..end).rev().find(|&k| {
-        rules
+        names
             .gazetteer
             .get(&join(&tokens[first..k]))
             .is_some_and(|g| {
@@ -44,21 +44,21 @@ pub(super) fn type_name(
     end: usize,
     text: &str,
     has_title: bool,
-    rules: &Rules,
+    names: &NameLexicon,
 ) -> (Option<EntityType>, String) {
-    if let Some(entry) = rules.gazetteer.get(text) {
+    if let Some(entry) = names.gazetteer.get(text) {
         // "the news channel Lima", "the newspaper Cali": a kind of
         // organisation right before a town's name makes it the organisation's.
         let named_as_org = entry.entity_type == EntityType::Place
             && first.checked_sub(1).is_some_and(|k| {
-                !tokens[k].is_capitalized() && rules.org_nouns.contains(&tokens[k].lower)
+                !tokens[k].is_capitalized() && names.org_nouns.contains(&tokens[k].lower)
             });
         if named_as_org {
             return (Some(EntityType::Organization), text.to_string());
         }
         return (Some(entry.entity_type), entry.canonical.clone());
     }
-    if let Some(country) = rules.demonyms.get(text) {
+    if let Some(country) = names.demonyms.get(text) {
         // Plural nationality nouns stand for their country ("asked the Russians").
         if text.ends_with('s') && end - first == 1 {
             return (Some(EntityType::Country), country.clone());
@@ -69,18 +69,18 @@ pub(super) fn type_name(
     let Some(last) = words.last().map(|w| w.text.trim_end_matches('.')) else {
         return (None, text.to_string());
     };
-    if org_context(tokens, first, end, rules) {
+    if org_context(tokens, first, end, names) {
         return (Some(EntityType::Organization), text.to_string());
     }
     // "Thomas Bay, Acme's vice president": a given name and a post beat a place keyword.
     if words.len() >= 2
-        && rules.given_names.contains(words[0].text.as_str())
-        && person_context(tokens, first, end, rules)
+        && names.given_names.contains(words[0].text.as_str())
+        && person_context(tokens, first, end, names)
     {
         return (Some(EntityType::Person), text.to_string());
     }
     for (k, word) in words.iter().enumerate() {
-        if let Some((entity_type, position)) = rules.org_keywords.get(word.text.as_str()) {
+        if let Some((entity_type, position)) = names.org_keywords.get(word.text.as_str()) {
             let fits = match position {
                 KeywordPosition::Any => true,
                 KeywordPosition::Head => {
@@ -95,19 +95,19 @@ pub(super) fn type_name(
             if fits && words.len() > 1 {
                 return (
                     Some(*entity_type),
-                    government_canonical(words, rules).unwrap_or_else(|| text.to_string()),
+                    government_canonical(words, names).unwrap_or_else(|| text.to_string()),
                 );
             }
         }
     }
-    if rules
+    if names
         .org_keywords
         .get(last)
         .is_some_and(|(_, p)| *p == KeywordPosition::Suffix)
     {
         return (Some(EntityType::Organization), text.to_string());
     }
-    if has_title || words.len() >= 2 && rules.given_names.contains(words[0].text.as_str()) {
+    if has_title || words.len() >= 2 && names.given_names.contains(words[0].text.as_str()) {
         return (Some(EntityType::Person), text.to_string());
     }
     // "the founder of Blue Harbor Advisers", "chief executive at Acme": a post's organisation.
@@ -119,7 +119,7 @@ pub(super) fn type_name(
         .collect();
     let after_post = match before.as_slice() {
         ["of" | "at", title, ..] | ["the", "of" | "at", title, ..] => {
-            rules.titles.contains_key(*title)
+            names.titles.contains_key(*title)
         }
         _ => false,
     };
@@ -132,7 +132,7 @@ pub(super) fn type_name(
     }
     // "according to RBC", "CCTV reported": a lone acronym that reports is a news
     // organisation; so is any unknown single name after "according to".
-    if words.len() == 1 && !rules.given_names.contains(text) {
+    if words.len() == 1 && !names.given_names.contains(text) {
         let acronym =
             text.len() >= 2 && text.len() <= 6 && text.chars().all(|c| c.is_ascii_uppercase());
         let according =
@@ -150,7 +150,7 @@ pub(super) fn type_name(
         }
     }
     let all_words = words.iter().all(|w| w.kind == TokenKind::Word);
-    if words.len() >= 2 && all_words && person_context(tokens, first, end, rules) {
+    if words.len() >= 2 && all_words && person_context(tokens, first, end, names) {
         return (Some(EntityType::Person), text.to_string());
     }
     (None, text.to_string())
@@ -160,18 +160,18 @@ pub(super) fn type_name(
 /// ("Norvia, Norway's national airline," / "the national airline, Norvia" /
 /// "news agency Tassik") or a company post after the name ("Radio Vesna
 /// editor-in-chief Ivan Orlov", "Vantex chairman Ann Lee").
-fn org_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> bool {
+fn org_context(tokens: &[Token], first: usize, end: usize, names: &NameLexicon) -> bool {
     let is_org_noun = |k: usize| {
         tokens
             .get(k)
-            .is_some_and(|t| !t.is_capitalized() && rules.org_nouns.contains(&t.lower))
+            .is_some_and(|t| !t.is_capitalized() && names.org_nouns.contains(&t.lower))
     };
     // The apposition is headed by the kind of organisation: no post and no
     // "of" in it ("the governor of the central bank, X" names a person).
     let plain = |span: &[Token]| {
         span.iter().all(|t| {
             !matches!(t.lower.as_str(), "of" | "at" | "for")
-                && rules
+                && names
                     .titles
                     .get(&t.lower)
                     .is_none_or(|c| *c == TitleClass::Modifier)
@@ -197,9 +197,9 @@ fn org_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> boo
                         .is_none_or(|t| matches!(t.text.as_str(), "," | "." | ";"))
             });
     // A company post and a name after it.
-    let post = TitleLookup::new(rules)
+    let post = TitleLookup::new(names)
         .lowercase()
-        .ends(tokens, end, tokens.len().min(end + rules.max_title_words))
+        .ends(tokens, end, tokens.len().min(end + names.max_title_words))
         .any(|(e, class)| {
             class == TitleClass::Business && tokens.get(e).is_some_and(Token::is_capitalized)
         });
@@ -209,7 +209,7 @@ fn org_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> boo
 /// Context only people have: an age ("X, 41,"), "X, who", or a post in apposition
 /// after the name ("X, the former head of Y", "X, Acme's chief executive") or
 /// before it ("the Minister of Finance, X").
-fn person_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> bool {
+fn person_context(tokens: &[Token], first: usize, end: usize, names: &NameLexicon) -> bool {
     let next: Vec<&Token> = tokens[end..].iter().take(3).collect();
     let after = match next.as_slice() {
         [comma, age, close, ..] if comma.text == "," && close.text == "," => {
@@ -220,7 +220,7 @@ fn person_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> 
                     .is_ok_and(|a| (18..=99).contains(&a))
         }
         [comma, who, ..] if who.lower == "who" => comma.text == ",",
-        [comma, ..] if comma.text == "," => post_starts(tokens, end + 1, rules),
+        [comma, ..] if comma.text == "," => post_starts(tokens, end + 1, names),
         // "removed X from his post": only people hold posts of their own.
         [from, his, ..] if from.lower == "from" && matches!(his.lower.as_str(), "his" | "her") => {
             tokens.get(end + 2..end + 6).is_some_and(|rest| {
@@ -243,13 +243,13 @@ fn person_context(tokens: &[Token], first: usize, end: usize, rules: &Rules) -> 
             }) {
                 j += 1;
             }
-            TitleLookup::new(rules)
+            TitleLookup::new(names)
                 .longest(tokens, j, tokens.len())
                 .is_some_and(|(_, class)| class != TitleClass::Honorific)
         }
         _ => false,
     };
-    after || title_apposition_before(tokens, first, rules) || appointed_after(tokens, end)
+    after || title_apposition_before(tokens, first, names) || appointed_after(tokens, end)
 }
 
 /// "X was named ...", "X has been appointed ...": only people are appointed
@@ -276,7 +276,7 @@ pub fn opens_noun_phrase(word: &str) -> bool {
 }
 
 /// True when a post starts at `at`: "(the|a|an) TITLE" or "(the) ORG's TITLE".
-fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
+fn post_starts(tokens: &[Token], at: usize, names: &NameLexicon) -> bool {
     let mut j = at;
     let determined = tokens.get(j).is_some_and(|t| opens_noun_phrase(&t.lower));
     if determined {
@@ -298,7 +298,7 @@ fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     }
     // "X, president of Y": a bare title with its owner after it.
     let bare_with_owner = || {
-        TitleLookup::new(rules)
+        TitleLookup::new(names)
             .longest(tokens, j, tokens.len())
             .is_some_and(|(e, class)| {
                 class != TitleClass::Honorific
@@ -315,7 +315,7 @@ fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
     (j..=j + field_words)
         .take_while(|&k| k == j || tokens.get(k - 1).is_some_and(|t| !t.is_capitalized()))
         .any(|k| {
-            TitleLookup::new(rules)
+            TitleLookup::new(names)
                 .longest(tokens, k, tokens.len())
                 .is_some_and(|(_, class)| class != TitleClass::Honorific)
         })
@@ -323,7 +323,7 @@ fn post_starts(tokens: &[Token], at: usize, rules: &Rules) -> bool {
 
 /// "the Minister of Finance, X", "Acme's chief executive, X": a post phrase
 /// from a determiner (or the sentence start) to the comma before the name.
-fn title_apposition_before(tokens: &[Token], first: usize, rules: &Rules) -> bool {
+fn title_apposition_before(tokens: &[Token], first: usize, names: &NameLexicon) -> bool {
     let Some(comma) = first.checked_sub(1).filter(|&c| tokens[c].text == ",") else {
         return false;
     };
@@ -333,23 +333,23 @@ fn title_apposition_before(tokens: &[Token], first: usize, rules: &Rules) -> boo
             && !tokens[s..comma]
                 .iter()
                 .any(|t| t.kind == TokenKind::Punct && t.text != "-")
-            && (post_starts(tokens, s, rules)
+            && (post_starts(tokens, s, names)
                 || s == 0
-                    && TitleLookup::new(rules)
+                    && TitleLookup::new(names)
                         .longest(tokens, 0, comma)
                         .is_some_and(|(_, class)| class != TitleClass::Honorific))
     })
 }
 
 /// "Chilean Government", "Government of Peru" → "Government of Peru".
-fn government_canonical(words: &[Token], rules: &Rules) -> Option<String> {
+fn government_canonical(words: &[Token], names: &NameLexicon) -> Option<String> {
     if words.len() == 2 && words[1].lower == "government" {
-        let country = rules
+        let country = names
             .demonyms
             .get(words[0].text.as_str())
             .cloned()
             .or_else(|| {
-                rules
+                names
                     .gazetteer
                     .get(&words[0].text)
                     .filter(|g| g.entity_type == EntityType::Country)

@@ -234,7 +234,7 @@ fn parse_fact(columns: &[&str], rules: &Rules) -> Result<Pattern, String> {
         let valid = match *key {
             "number" => value.parse::<u64>().is_ok(),
             "date" => Date::parse_iso(value).is_some(),
-            "kind" => rules.count_triggers.values().any(|k| k == value),
+            "kind" => rules.extract.count_triggers.values().any(|k| k == value),
             "type" => EntityType::parse(value).is_some(),
             _ => true,
         };
